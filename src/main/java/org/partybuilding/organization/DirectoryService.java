@@ -1,0 +1,183 @@
+package org.partybuilding.organization;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The organization directory: import (all or nothing) and look-ups for the other capabilities.
+ */
+@Service
+public class DirectoryService {
+
+    /** Process variable every organization-bound process carries: the organization whose work it is. */
+    public static final String ORGANIZATION_ID_VARIABLE = "organizationId";
+    /** Process variable with the user id of that organization's secretary (the assignee of their tasks). */
+    public static final String SECRETARY_USER_ID_VARIABLE = "secretaryUserId";
+
+    private static final Logger log = LoggerFactory.getLogger(DirectoryService.class);
+
+    private final OrganizationRepository repository;
+    private final IdentitySynchronizer identities;
+    private final IdentityService identityService;
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+
+    DirectoryService(OrganizationRepository repository, IdentitySynchronizer identities, IdentityService identityService,
+            TaskService taskService, RuntimeService runtimeService) {
+        this.repository = repository;
+        this.identities = identities;
+        this.identityService = identityService;
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+    }
+
+    public List<Organization> organizations() {
+        return repository.findAll();
+    }
+
+    public Optional<Organization> organization(String id) {
+        return repository.findById(id);
+    }
+
+    public List<SecretaryType> secretaryTypes() {
+        return repository.findSecretaryTypes();
+    }
+
+    public List<StaffMember> staff() {
+        return repository.findStaff();
+    }
+
+    /** The organization and those above it (parent and supervisor chains): whose staff oversee its work. */
+    public List<String> overseeingOrganizationIds(String organizationId) {
+        return repository.findOverseeingIds(organizationId);
+    }
+
+    /**
+     * Reads, checks and imports a directory file. Either the whole file is imported (organizations, staff,
+     * Camunda users, groups and authorizations, reassigned tasks) or, with any problem, nothing is.
+     *
+     * @throws DirectoryRejectedException listing every problem by line
+     */
+    @Transactional
+    public ImportResult importDirectory(InputStream content, String source, String importedBy) {
+        ParsedDirectory parsed = new DirectoryParser().parse(reader(content, source));
+        List<DirectoryProblem> problems = new DirectoryValidator().validate(parsed);
+        if (!problems.isEmpty()) {
+            throw new DirectoryRejectedException(source, problems);
+        }
+        List<Organization> organizations = parsed.organizationList().stream().map(DirectoryService::withEffectiveSupervisor).toList();
+        List<StaffMember> staff = parsed.staffList();
+
+        Map<String, Organization> before = new HashMap<>();
+        repository.findAll().forEach(o -> before.put(o.id(), o));
+        Set<String> usersBefore = new HashSet<>();
+        before.values().forEach(o -> usersBefore.add(o.secretaryUserId()));
+        repository.findStaff().forEach(s -> usersBefore.add(s.userId()));
+
+        repository.replaceSecretaryTypes(parsed.secretaryTypeList());
+        for (int i = 0; i < organizations.size(); i++) {
+            repository.upsert(organizations.get(i), i);
+        }
+        List<String> ids = organizations.stream().map(Organization::id).toList();
+        int deactivated = repository.deactivateOrganizationsNotIn(ids);
+        staff.forEach(repository::upsert);
+        repository.deactivateStaffNotIn(staff.stream().map(StaffMember::userId).toList());
+        repository.removeUnusedSecretaryTypes(parsed.secretaryTypeList().stream().map(SecretaryType::code).toList());
+
+        Set<String> usersNow = new HashSet<>();
+        organizations.forEach(o -> usersNow.add(o.secretaryUserId()));
+        staff.forEach(s -> usersNow.add(s.userId()));
+        Set<String> removed = new HashSet<>(usersBefore);
+        removed.removeAll(usersNow);
+
+        int reassigned = asSystem(() -> {
+            identities.synchronize(organizations, staff, removed);
+            int moved = 0;
+            for (Organization o : organizations) {
+                Organization old = before.get(o.id());
+                if (old != null && !old.secretaryUserId().equals(o.secretaryUserId())) {
+                    moved += handOver(o.id(), old.secretaryUserId(), o.secretaryUserId());
+                }
+            }
+            return moved;
+        });
+        repository.recordImport(source, organizations.size(), staff.size(), importedBy);
+        log.info("Directory {} imported: {} organizations ({} deactivated), {} staff, {} users removed, {} tasks handed over",
+                source, organizations.size(), deactivated, staff.size(), removed.size(), reassigned);
+        return new ImportResult(organizations.size(), staff.size(), deactivated, removed.size(), reassigned);
+    }
+
+    /** A new secretary takes over the open tasks and the running processes of the organization. */
+    private int handOver(String organizationId, String from, String to) {
+        List<Task> tasks = taskService.createTaskQuery().taskAssignee(from)
+                .processVariableValueEquals(ORGANIZATION_ID_VARIABLE, organizationId).list();
+        tasks.forEach(t -> taskService.setAssignee(t.getId(), to));
+        for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
+                .variableValueEquals(ORGANIZATION_ID_VARIABLE, organizationId).list()) {
+            runtimeService.setVariable(instance.getId(), SECRETARY_USER_ID_VARIABLE, to);
+        }
+        return tasks.size();
+    }
+
+    /** Identity and task changes of an import are the system's, whoever triggered it (checked by the caller). */
+    private <T> T asSystem(java.util.function.Supplier<T> work) {
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            return work.get();
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
+    }
+
+    private static Organization withEffectiveSupervisor(Organization o) {
+        if (o.supervisorId() != null || o.parentId() == null) {
+            return o;
+        }
+        return new Organization(o.id(), o.name(), o.domain(), o.secretaryType(), o.parentId(), o.parentId(),
+                o.secretaryUserId(), o.secretaryName(), o.secretaryEmail(), o.secretaryPhone(), o.email());
+    }
+
+    private static Reader reader(InputStream content, String source) {
+        try {
+            byte[] bytes = content.readAllBytes();
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return new java.io.StringReader(text);
+        } catch (CharacterCodingException e) {
+            throw new DirectoryRejectedException(source, List.of(new DirectoryProblem(0, "目录文件不是 UTF-8 编码的文本文件")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What an import changed. */
+    public record ImportResult(int organizations, int staff, int deactivatedOrganizations, int removedUsers,
+            int reassignedTasks) {
+    }
+}

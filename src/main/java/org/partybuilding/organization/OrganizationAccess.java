@@ -1,0 +1,76 @@
+package org.partybuilding.organization;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * Row-level access by organization: a process instance that carries {@code organizationId}, and each of
+ * its tasks, become readable by that organization's secretary and by the staff of every organization
+ * above it. {@code org-dept} reads everything through its global grants. Called by
+ * {@link OrganizationAccessPlugin} on every process start and every user task creation.
+ */
+@Component
+class OrganizationAccess {
+
+    private final OrganizationRepository repository;
+
+    OrganizationAccess(OrganizationRepository repository) {
+        this.repository = repository;
+    }
+
+    void processStarted(DelegateExecution execution) {
+        String organizationId = organizationOf(execution);
+        if (organizationId == null) {
+            return;
+        }
+        AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();
+        String instanceId = execution.getProcessInstanceId();
+        for (String groupId : staffGroups(organizationId)) {
+            grant(authorizations, groupId, null, Resources.PROCESS_INSTANCE, instanceId);
+            grant(authorizations, groupId, null, Resources.HISTORIC_PROCESS_INSTANCE, instanceId);
+        }
+        for (String userId : repository.findSecretaryUserIds(organizationId)) {
+            grant(authorizations, null, userId, Resources.PROCESS_INSTANCE, instanceId);
+            grant(authorizations, null, userId, Resources.HISTORIC_PROCESS_INSTANCE, instanceId);
+        }
+    }
+
+    void taskCreated(DelegateTask task) {
+        String organizationId = organizationOf(task.getExecution());
+        if (organizationId == null) {
+            return;
+        }
+        AuthorizationService authorizations = task.getProcessEngineServices().getAuthorizationService();
+        for (String groupId : staffGroups(organizationId)) {
+            grant(authorizations, groupId, null, Resources.TASK, task.getId());
+            grant(authorizations, groupId, null, Resources.HISTORIC_TASK, task.getId());
+        }
+    }
+
+    private List<String> staffGroups(String organizationId) {
+        return repository.findOverseeingIds(organizationId).stream().map(Groups::staffOf).toList();
+    }
+
+    private static String organizationOf(DelegateExecution execution) {
+        Object value = execution == null ? null : execution.getVariable(DirectoryService.ORGANIZATION_ID_VARIABLE);
+        return value instanceof String id ? id : null;
+    }
+
+    private static void grant(AuthorizationService authorizations, String groupId, String userId, Resource resource,
+            String resourceId) {
+        Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        authorization.setGroupId(groupId);
+        authorization.setUserId(userId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        authorization.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(authorization);
+    }
+}

@@ -1,0 +1,32 @@
+package org.partybuilding.system;
+
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One PostgreSQL for the engine and the product's own tables: embedded by default, external with {@code DB_URL}. */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    LocalPostgres localPostgres(DatabaseProperties properties) {
+        return properties.external() ? LocalPostgres.none() : LocalPostgres.start(properties);
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(DatabaseProperties properties, LocalPostgres localPostgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        if (localPostgres.running()) {
+            dataSource.setJdbcUrl(localPostgres.jdbcUrl());
+            dataSource.setUsername("postgres");
+        } else {
+            dataSource.setJdbcUrl(properties.url());
+            dataSource.setUsername(properties.username());
+            dataSource.setPassword(properties.password());
+        }
+        dataSource.setMaximumPoolSize(properties.maxPoolSize());
+        dataSource.setPoolName("party-building");
+        return dataSource;
+    }
+}
