@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -125,11 +127,12 @@ class IdentitySynchronizer {
 
     private void grantOrgDept() {
         for (Resource resource : List.of(Resources.APPLICATION, Resources.PROCESS_DEFINITION, Resources.PROCESS_INSTANCE,
-                Resources.TASK, Resources.HISTORIC_TASK, Resources.HISTORIC_PROCESS_INSTANCE,
-                Resources.DECISION_DEFINITION, Resources.DECISION_REQUIREMENTS_DEFINITION, Resources.DEPLOYMENT,
+                Resources.TASK, Resources.DECISION_DEFINITION, Resources.DECISION_REQUIREMENTS_DEFINITION, Resources.DEPLOYMENT,
                 Resources.BATCH, Resources.OPERATION_LOG_CATEGORY)) {
             grant(Groups.ORG_DEPT, resource, Permissions.ALL);
         }
+        grant(Groups.ORG_DEPT, Resources.HISTORIC_TASK, HistoricTaskPermissions.ALL);
+        grant(Groups.ORG_DEPT, Resources.HISTORIC_PROCESS_INSTANCE, HistoricProcessInstancePermissions.ALL);
         grant(Groups.ORG_DEPT, Resources.USER, Permissions.READ);
         grant(Groups.ORG_DEPT, Resources.GROUP, Permissions.READ);
     }

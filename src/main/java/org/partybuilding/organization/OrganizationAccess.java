@@ -3,6 +3,9 @@ package org.partybuilding.organization;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -33,12 +36,14 @@ class OrganizationAccess {
         AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();
         String instanceId = execution.getProcessInstanceId();
         for (String groupId : staffGroups(organizationId)) {
-            grant(authorizations, groupId, null, Resources.PROCESS_INSTANCE, instanceId);
-            grant(authorizations, groupId, null, Resources.HISTORIC_PROCESS_INSTANCE, instanceId);
+            grant(authorizations, groupId, null, Resources.PROCESS_INSTANCE, instanceId, Permissions.READ);
+            grant(authorizations, groupId, null, Resources.HISTORIC_PROCESS_INSTANCE, instanceId,
+                    HistoricProcessInstancePermissions.READ);
         }
         for (String userId : repository.findSecretaryUserIds(organizationId)) {
-            grant(authorizations, null, userId, Resources.PROCESS_INSTANCE, instanceId);
-            grant(authorizations, null, userId, Resources.HISTORIC_PROCESS_INSTANCE, instanceId);
+            grant(authorizations, null, userId, Resources.PROCESS_INSTANCE, instanceId, Permissions.READ);
+            grant(authorizations, null, userId, Resources.HISTORIC_PROCESS_INSTANCE, instanceId,
+                    HistoricProcessInstancePermissions.READ);
         }
     }
 
@@ -49,8 +54,8 @@ class OrganizationAccess {
         }
         AuthorizationService authorizations = task.getProcessEngineServices().getAuthorizationService();
         for (String groupId : staffGroups(organizationId)) {
-            grant(authorizations, groupId, null, Resources.TASK, task.getId());
-            grant(authorizations, groupId, null, Resources.HISTORIC_TASK, task.getId());
+            grant(authorizations, groupId, null, Resources.TASK, task.getId(), Permissions.READ);
+            grant(authorizations, groupId, null, Resources.HISTORIC_TASK, task.getId(), HistoricTaskPermissions.READ);
         }
     }
 
@@ -64,13 +69,13 @@ class OrganizationAccess {
     }
 
     private static void grant(AuthorizationService authorizations, String groupId, String userId, Resource resource,
-            String resourceId) {
+            String resourceId, Permission permission) {
         Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         authorization.setGroupId(groupId);
         authorization.setUserId(userId);
         authorization.setResource(resource);
         authorization.setResourceId(resourceId);
-        authorization.addPermission(Permissions.READ);
+        authorization.addPermission(permission);
         authorizations.saveAuthorization(authorization);
     }
 }

@@ -26,6 +26,7 @@ final class LocalPostgres implements AutoCloseable {
         String durability = properties.durable() ? "on" : "off";
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(properties.embeddedPort())
+                .setRegisterShutdownHook(false) // Spring stops it after the engine and the pool are closed
                 .setServerConfig("fsync", durability)
                 .setServerConfig("synchronous_commit", durability)
                 .setServerConfig("full_page_writes", durability)
