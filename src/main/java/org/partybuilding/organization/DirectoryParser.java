@@ -97,12 +97,9 @@ final class DirectoryParser {
     }
 
     private Organization organization(MappingNode node, int index) {
-        Map<String, Node> f = fields(node, ORGANIZATION_FIELDS, "组织");
-        String what = "组织";
-        String id = required(f, "id", node, what);
-        if (id != null) {
-            what = "组织 " + id;
-        }
+        String what = peek(node, "id") == null ? "组织" : "组织 " + peek(node, "id");
+        Map<String, Node> f = fields(node, ORGANIZATION_FIELDS, what);
+        String id = required(f, "id", node, "组织");
         String domainText = required(f, "domain", node, what);
         Domain domain = null;
         if (domainText != null) {
@@ -135,9 +132,9 @@ final class DirectoryParser {
     }
 
     private StaffMember staffMember(MappingNode node, int index) {
-        Map<String, Node> f = fields(node, STAFF_FIELDS, "工作人员");
+        String what = peek(node, "userId") == null ? "工作人员" : "工作人员 " + peek(node, "userId");
+        Map<String, Node> f = fields(node, STAFF_FIELDS, what);
         String userId = required(f, "userId", node, "工作人员");
-        String what = userId == null ? "工作人员" : "工作人员 " + userId;
         List<String> groups = new ArrayList<>();
         Node groupsNode = f.get("groups");
         if (groupsNode instanceof SequenceNode sequence) {
@@ -153,6 +150,17 @@ final class DirectoryParser {
         }
         return new StaffMember(userId, required(f, "name", node, what), required(f, "email", node, what),
                 optional(f, "phone"), required(f, "organizationId", node, what), List.copyOf(groups));
+    }
+
+    /** The value of a key, read before the entry is checked, to name the entry in its problems. */
+    private static String peek(MappingNode node, String key) {
+        for (NodeTuple tuple : node.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode k && key.equals(k.getValue())
+                    && tuple.getValueNode() instanceof ScalarNode v && !v.getValue().isBlank()) {
+                return v.getValue().trim();
+            }
+        }
+        return null;
     }
 
     private Map<String, Node> fields(MappingNode node, Set<String> allowed, String what) {

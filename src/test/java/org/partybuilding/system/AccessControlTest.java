@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partybuilding.Http;
 import org.partybuilding.IntegrationTest;
-import org.partybuilding.organization.DirectoryService;
+import org.partybuilding.OrganizationTaskProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -26,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class AccessControlTest {
 
-    private static final String PROCESS_ID = "access-check";
+    private static final String PROCESS_ID = OrganizationTaskProcess.PROCESS_ID;
 
     @Autowired RepositoryService repositoryService;
     @Autowired RuntimeService runtimeService;
@@ -40,12 +38,7 @@ class AccessControlTest {
     @BeforeEach
     void startOneInstancePerVillage() {
         http = new Http(port);
-        if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID).count() == 0) {
-            repositoryService.createDeployment().name(PROCESS_ID).addModelInstance(PROCESS_ID + ".bpmn",
-                    Bpmn.createExecutableProcess(PROCESS_ID).camundaHistoryTimeToLive(1).startEvent()
-                            .userTask("Task_Work").name("测试任务").camundaAssignee("${secretaryUserId}")
-                            .endEvent().done()).deploy();
-        }
+        OrganizationTaskProcess.deploy(repositoryService);
         lijiaInstance = start("village-lijia", "li.changfu");
         longquanInstance = start("village-longquan", "lin.xiuying");
     }
@@ -107,9 +100,7 @@ class AccessControlTest {
     }
 
     private String start(String organizationId, String secretary) {
-        return runtimeService.startProcessInstanceByKey(PROCESS_ID, Map.of(
-                DirectoryService.ORGANIZATION_ID_VARIABLE, organizationId,
-                DirectoryService.SECRETARY_USER_ID_VARIABLE, secretary)).getId();
+        return OrganizationTaskProcess.start(runtimeService, organizationId, secretary);
     }
 
     private List<String> taskIds(String user, String processInstanceId) {

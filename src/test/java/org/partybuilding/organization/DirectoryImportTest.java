@@ -1,0 +1,211 @@
+package org.partybuilding.organization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partybuilding.Http;
+import org.partybuilding.IntegrationTest;
+import org.partybuilding.OrganizationTaskProcess;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+
+@IntegrationTest
+class DirectoryImportTest {
+
+    static final String DEMO = "directory/demo-directory.yml";
+    static final List<String> ORGANIZATION_FIELDS = List.of("id", "name", "domain", "secretaryType", "parentId",
+            "supervisorId", "secretaryUserId", "secretaryName", "secretaryEmail", "secretaryPhone", "email");
+
+    @Autowired DirectoryService directory;
+    @Autowired IdentityService identityService;
+    @Autowired RepositoryService repositoryService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @LocalServerPort int port;
+
+    private Http http;
+    private String demo;
+
+    @BeforeEach
+    void readTheDemoDirectory() throws IOException {
+        http = new Http(port);
+        try (InputStream in = new ClassPathResource(DEMO).getInputStream()) {
+            demo = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @AfterEach
+    void restoreTheDemoDirectory() {
+        directory.importDirectory(new ByteArrayInputStream(demo.getBytes(StandardCharsets.UTF_8)), DEMO, null);
+    }
+
+    @Test
+    void servesTheDemoCityWithThePublishedFieldNames() {
+        Http.Response response = http.get("/api/organizations", "li.changfu");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode organizations = response.json();
+        assertThat(organizations.size()).isGreaterThanOrEqualTo(46);
+        Set<String> types = new HashSet<>();
+        int grassroots = 0;
+        for (JsonNode organization : organizations) {
+            List<String> fields = new ArrayList<>();
+            organization.fieldNames().forEachRemaining(fields::add);
+            assertThat(fields).containsExactlyElementsOf(ORGANIZATION_FIELDS);
+            types.add(organization.get("secretaryType").asText());
+            if (organization.get("domain").asText().matches("VILLAGE|COMMUNITY|NON_PUBLIC_ENTERPRISE|SOCIAL_ORGANIZATION"
+                    + "|STATE_OWNED_ENTERPRISE|GOVERNMENT_AGENCY|PUBLIC_INSTITUTION")) {
+                grassroots++;
+            }
+        }
+        assertThat(grassroots).isGreaterThanOrEqualTo(40);
+        assertThat(types).containsAll(directory.secretaryTypes().stream().map(SecretaryType::code).toList());
+        assertThat(directory.secretaryTypes()).hasSize(8);
+        JsonNode root = organizations.get(0);
+        assertThat(root.get("parentId").isNull()).isTrue();
+        assertThat(root.get("supervisorId").isNull()).isTrue();
+    }
+
+    @Test
+    void answers404ForAnUnknownOrganization() {
+        Http.Response response = http.get("/api/organizations/no-such-org", "li.changfu");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("message").asText()).isEqualTo("组织 no-such-org 不存在");
+    }
+
+    @Test
+    void mirrorsTheDirectoryIntoCamundaUsersAndGroups() {
+        assertThat(identityService.checkPassword("li.changfu", Http.DEMO_PASSWORD)).isTrue();
+        assertThat(groupsOf("li.changfu")).containsExactly(Groups.SECRETARIES);
+        assertThat(groupsOf("mao.jianjun")).containsExactly(Groups.staffOf("town-hexi"));
+        assertThat(groupsOf("qiu.hongmei")).containsExactlyInAnyOrder(Groups.INSPECTORS, Groups.staffOf("town-hexi"));
+        assertThat(groupsOf("zhao.min")).containsExactlyInAnyOrder(Groups.ORG_DEPT, Groups.staffOf("city"));
+        assertThat(groupsOf("admin")).contains(Groups.ORG_DEPT, Groups.CAMUNDA_ADMIN);
+        assertThat(identityService.createUserQuery().userId("li.changfu").singleResult().getFirstName()).isEqualTo("李长福");
+        // every supervising organization has a staff group, e.g. the sector committee of non-public enterprises
+        assertThat(identityService.createGroupQuery().groupId(Groups.staffOf("sector-two-new")).singleResult().getName())
+                .isEqualTo("中共青禾市委两新组织工作委员会工作人员");
+    }
+
+    @Test
+    void reimportUpdatesInPlaceAndHandsOpenTasksToANewSecretary() {
+        OrganizationTaskProcess.deploy(repositoryService);
+        String instance = OrganizationTaskProcess.start(runtimeService, "village-yangjiabu", "yang.shulin");
+        String changed = demo
+                .replace("中共青禾市河西镇杨家埠村委员会", "中共青禾市河西镇杨家埠村总支部委员会")
+                .replace("userId: yang.shulin", "userId: yang.xinren")
+                .replace("name: 杨树林", "name: 杨新任")
+                .replace("email: yang.shulin@qinghe.example", "email: yang.xinren@qinghe.example")
+                .replace(block("village-shiqiao"), "");
+
+        DirectoryService.ImportResult result = importText(changed);
+
+        Organization yangjiabu = directory.organization("village-yangjiabu").orElseThrow();
+        assertThat(yangjiabu.name()).isEqualTo("中共青禾市河西镇杨家埠村总支部委员会");
+        assertThat(yangjiabu.secretaryUserId()).isEqualTo("yang.xinren");
+        assertThat(result.deactivatedOrganizations()).isEqualTo(1);
+        assertThat(directory.organization("village-shiqiao")).isEmpty();
+        assertThat(http.get("/api/organizations/village-shiqiao", "li.changfu").status()).isEqualTo(404);
+        assertThat(identityService.createUserQuery().userId("gao.yonghong").count()).isZero();
+        assertThat(identityService.createUserQuery().userId("yang.shulin").count()).isZero();
+        assertThat(groupsOf("yang.xinren")).containsExactly(Groups.SECRETARIES);
+        assertThat(taskService.createTaskQuery().processInstanceId(instance).singleResult().getAssignee()).isEqualTo("yang.xinren");
+        assertThat(runtimeService.getVariable(instance, "secretaryUserId")).isEqualTo("yang.xinren");
+    }
+
+    @Test
+    void rejectsABadUploadWithEveryProblemByLineAndChangesNothing() {
+        String bad = demo
+                .replace("中共青禾市河西镇杨家埠村委员会", "改名但不应生效")
+                .replace("email: village-hekou@qinghe.example", "email: village-hekou-at-qinghe")
+                .replace("name: 中共青禾市河西镇东岗村支部委员会", "name: 中共青禾市河西镇东岗村支部委员会\n    parentId: town-nowhere");
+
+        Http.Response response = http.upload("/api/directory", "zhao.min", "directory.yml", bad.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.status()).isEqualTo(400);
+        JsonNode body = response.json();
+        assertThat(body.get("message").asText()).isEqualTo("目录文件有 3 处错误，未导入任何数据");
+        List<String> problems = new ArrayList<>();
+        body.get("errors").forEach(e -> problems.add(e.get("line").asInt() + ":" + e.get("message").asText()));
+        assertThat(problems).containsExactly(
+                lineOf(bad, "- id: village-hekou") + ":组织 village-hekou 的联系邮箱 “village-hekou-at-qinghe” 不是有效的邮箱地址",
+                lineOf(bad, "- id: village-donggang") + ":组织 village-donggang 的上级组织 town-nowhere 不存在",
+                (lineOf(bad, "- id: village-donggang") + 5) + ":组织 village-donggang 的字段 parentId 重复出现");
+        assertThat(directory.organization("village-yangjiabu").orElseThrow().name()).isEqualTo("中共青禾市河西镇杨家埠村委员会");
+    }
+
+    @Test
+    void rejectsAFileThatIsNotUtf8() {
+        Http.Response response = http.upload("/api/directory", "zhao.min", "directory.yml", demo.getBytes(Charset.forName("GBK")));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("message").asText()).isEqualTo("目录文件不是 UTF-8 编码的文本文件");
+    }
+
+    @Test
+    void onlyTheOrganizationDepartmentMayImport() {
+        Http.Response response = http.upload("/api/directory", "li.changfu", "directory.yml", demo.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.json().get("message").asText()).isEqualTo("只有组织部可以导入组织目录");
+    }
+
+    @Test
+    void theOrganizationDepartmentImportsAGoodFileOverHttp() {
+        Http.Response response = http.upload("/api/directory", "zhao.min", "directory.yml", demo.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("organizations").asInt()).isEqualTo(directory.organizations().size());
+    }
+
+    @Test
+    void aRejectedImportThroughTheServiceNamesEveryProblem() {
+        String bad = demo.replace("userId: li.changfu", "userId: Li Changfu");
+
+        assertThatThrownBy(() -> importText(bad))
+                .isInstanceOf(DirectoryRejectedException.class)
+                .hasMessageContaining("第 " + (lineOf(bad, "- id: village-lijia")) + " 行：用户编号 “Li Changfu” 无效");
+        assertThat(identityService.createUserQuery().userId("li.changfu").count()).isEqualTo(1);
+    }
+
+    private DirectoryService.ImportResult importText(String text) {
+        return directory.importDirectory(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "test", "test");
+    }
+
+    private List<String> groupsOf(String userId) {
+        return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    }
+
+    /** The lines of the organization with this id, up to the next entry. */
+    private String block(String id) {
+        int start = demo.indexOf("  - id: " + id + "\n");
+        int end = demo.indexOf("  - id: ", start + 1);
+        return demo.substring(start, end);
+    }
+
+    private static int lineOf(String text, String needle) {
+        int index = text.indexOf(needle);
+        assertThat(index).as(needle).isNotNegative();
+        return (int) text.substring(0, index).chars().filter(c -> c == '\n').count() + 1;
+    }
+}
