@@ -1,0 +1,72 @@
+package org.partybuilding.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.partybuilding.Application;
+import org.partybuilding.OrganizationTaskProcess;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The application on an external PostgreSQL ({@code DB_URL}) and on its own embedded one that keeps data across restarts. */
+class DatabaseModesTest {
+
+    @Test
+    void runsOnTheExternalPostgresGivenByDbUrl() throws Exception {
+        try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
+            String url = external.getJdbcUrl("postgres", "postgres");
+            try (ConfigurableApplicationContext app = start("--DB_URL=" + url, "--DB_USER=postgres", "--DB_PASSWORD=")) {
+                assertThat(app.getBean(LocalPostgres.class).running()).isFalse();
+                assertThat(app.getBean(IdentityService.class).createUserQuery().userId("li.changfu").count()).isEqualTo(1);
+            }
+            try (Connection connection = external.getPostgresDatabase().getConnection()) {
+                assertThat(count(connection, "select count(*) from organization where active")).isGreaterThan(40);
+                assertThat(count(connection, "select count(*) from act_id_user where id_ = 'li.changfu'")).isEqualTo(1);
+                assertThat(count(connection, "select count(*) from flyway_schema_history where success")).isGreaterThan(0);
+            }
+        }
+    }
+
+    @Test
+    void keepsItsDataAcrossRestartsOfTheDefaultRun(@TempDir Path dataDir) {
+        String[] defaultRun = {"--app.database.ephemeral=false", "--DATA_DIR=" + dataDir};
+        String instanceId;
+        try (ConfigurableApplicationContext first = start(defaultRun)) {
+            assertThat(first.getBean(LocalPostgres.class).running()).isTrue();
+            OrganizationTaskProcess.deploy(first.getBean(RepositoryService.class));
+            instanceId = OrganizationTaskProcess.start(first.getBean(RuntimeService.class), "village-lijia", "li.changfu");
+        }
+        assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).exists();
+
+        try (ConfigurableApplicationContext second = start(defaultRun)) {
+            RuntimeService runtime = second.getBean(RuntimeService.class);
+            assertThat(runtime.createProcessInstanceQuery().processInstanceId(instanceId).count()).isEqualTo(1);
+            assertThat(runtime.getVariables(instanceId)).containsAllEntriesOf(Map.of("organizationId", "village-lijia"));
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--spring.profiles.active=test";
+        all[1] = "--server.port=0";
+        System.arraycopy(args, 0, all, 2, args.length);
+        return new SpringApplicationBuilder(Application.class).run(all);
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (ResultSet rs = connection.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

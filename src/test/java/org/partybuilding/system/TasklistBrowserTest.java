@@ -1,0 +1,68 @@
+package org.partybuilding.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.partybuilding.Browser;
+import org.partybuilding.IntegrationTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A person logs into the Chinese Tasklist in a real browser: the administrator and a village secretary. */
+@IntegrationTest
+class TasklistBrowserTest {
+
+    @LocalServerPort int port;
+
+    @Test
+    void administratorLogsIntoTheChineseTasklist() {
+        try (Browser browser = Browser.open()) {
+            logIn(browser.driver(), "admin", "admin");
+
+            WebDriver driver = browser.driver();
+            assertThat(driver.findElement(By.cssSelector(".navbar-brand")).getText()).contains("1248 党建责任制");
+            assertThat(driver.findElement(By.tagName("body")).getText()).contains("我的待办", "本组待认领", "全部可见任务");
+            assertThat(driver.findElements(By.cssSelector(".ce-eol-banner")))
+                    .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
+            browser.screenshot("tasklist-admin");
+        }
+    }
+
+    @Test
+    void villageSecretaryLogsInWithTheDemoPassword() {
+        try (Browser browser = Browser.open()) {
+            logIn(browser.driver(), "li.changfu", "demo");
+
+            assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("李长福", "我的待办");
+            browser.screenshot("tasklist-secretary");
+        }
+    }
+
+    @Test
+    void wrongPasswordIsRefusedInChinese() {
+        try (Browser browser = Browser.open()) {
+            WebDriver driver = browser.driver();
+            driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
+            driver.findElement(By.cssSelector("input[ng-model=username]")).sendKeys("chen.zhiqiang");
+            driver.findElement(By.cssSelector("input[type=password]")).sendKeys("not-the-password");
+            driver.findElement(By.cssSelector("button[type=submit]")).click();
+
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textMatches(By.tagName("body"),
+                    java.util.regex.Pattern.compile("[\\u4e00-\\u9fa5]*(失败|错误)")));
+            assertThat(driver.findElements(By.cssSelector("input[ng-model=username]"))).isNotEmpty();
+        }
+    }
+
+    private void logIn(WebDriver driver, String user, String password) {
+        driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
+        driver.findElement(By.cssSelector("input[ng-model=username]")).sendKeys(user);
+        driver.findElement(By.cssSelector("input[type=password]")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的待办"));
+    }
+}
