@@ -1,0 +1,7 @@
+/**
+ * Mail that survives rollbacks and SMTP outages. Process steps call {@link org.partybuilding.notification.MailOutbox#enqueue}
+ * inside their transaction; the mail is written to the {@code mail_outbox} table and delivered after commit by the
+ * package's sender, with retries. Everything else here (the sender, its schedule, the table layout, the operators'
+ * {@code /api/mail-outbox} and the {@code mailOutbox} health contributor) is hidden from other capabilities.
+ */
+package org.partybuilding.notification;
