@@ -17,9 +17,9 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.partybuilding.system.AsSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -69,6 +69,33 @@ public class DirectoryService {
         return repository.findStaff();
     }
 
+    /** The organization and those below it: the subtree its staff oversee. */
+    public List<String> overseenOrganizationIds(String organizationId) {
+        return repository.findOverseenIds(organizationId);
+    }
+
+    /** The staff member with this user id, if the user is one. */
+    public Optional<StaffMember> staffMember(String userId) {
+        return repository.findStaff().stream().filter(s -> s.userId().equals(userId)).findFirst();
+    }
+
+    /** The organizations whose secretary this user is. */
+    public List<String> organizationIdsOfSecretary(String userId) {
+        return repository.findOrganizationIdsOfSecretary(userId);
+    }
+
+    /** Email addresses of an organization's staff; its contact email where it has no staff. */
+    public List<String> staffEmails(String organizationId) {
+        List<String> emails = repository.findStaff().stream().filter(s -> s.organizationId().equals(organizationId))
+                .map(StaffMember::email).toList();
+        return emails.isEmpty() ? organization(organizationId).map(o -> List.of(o.email())).orElse(List.of()) : emails;
+    }
+
+    /** Email addresses of the organization department's staff. */
+    public List<String> orgDeptEmails() {
+        return repository.findStaff().stream().filter(s -> s.groups().contains(Groups.ORG_DEPT)).map(StaffMember::email).toList();
+    }
+
     /** The organization and those above it (parent and supervisor chains): whose staff oversee its work. */
     public List<String> overseeingOrganizationIds(String organizationId) {
         return repository.findOverseeingIds(organizationId);
@@ -112,7 +139,7 @@ public class DirectoryService {
         Set<String> removed = new HashSet<>(usersBefore);
         removed.removeAll(usersNow);
 
-        int reassigned = asSystem(() -> {
+        int reassigned = AsSystem.call(identityService, () -> {
             identities.synchronize(organizations, staff, removed);
             int moved = 0;
             for (Organization o : organizations) {
@@ -139,19 +166,6 @@ public class DirectoryService {
             runtimeService.setVariable(instance.getId(), SECRETARY_USER_ID_VARIABLE, to);
         }
         return tasks.size();
-    }
-
-    /** Identity and task changes of an import are the system's, whoever triggered it (checked by the caller). */
-    private <T> T asSystem(java.util.function.Supplier<T> work) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
     }
 
     private static Organization withEffectiveSupervisor(Organization o) {

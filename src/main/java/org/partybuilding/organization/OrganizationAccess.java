@@ -1,6 +1,9 @@
 package org.partybuilding.organization;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -11,6 +14,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,7 +57,13 @@ class OrganizationAccess {
             return;
         }
         AuthorizationService authorizations = task.getProcessEngineServices().getAuthorizationService();
+        // candidate groups already got their grant from Camunda when the task was created
+        Set<String> candidates = task.getCandidates().stream().map(IdentityLink::getGroupId)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
         for (String groupId : staffGroups(organizationId)) {
+            if (candidates.contains(groupId)) {
+                continue;
+            }
             grant(authorizations, groupId, null, Resources.TASK, task.getId(), Permissions.READ);
             grant(authorizations, groupId, null, Resources.HISTORIC_TASK, task.getId(), HistoricTaskPermissions.READ);
         }

@@ -49,9 +49,26 @@ class OrganizationRepository {
                 select id from up""").param(organizationId).query(String.class).list();
     }
 
+    /** The organization and every organization below it along the parent and supervisor relations. */
+    List<String> findOverseenIds(String organizationId) {
+        return jdbc.sql("""
+                with recursive down(id) as (
+                    select id from organization where id = ? and active
+                    union
+                    select o.id from organization o join down on o.parent_id = down.id or o.supervisor_id = down.id
+                    where o.active
+                )
+                select id from down""").param(organizationId).query(String.class).list();
+    }
+
     List<String> findSecretaryUserIds(String organizationId) {
         return jdbc.sql("select secretary_user_id from organization where id = ? and active")
                 .param(organizationId).query(String.class).list();
+    }
+
+    List<String> findOrganizationIdsOfSecretary(String userId) {
+        return jdbc.sql("select id from organization where active and secretary_user_id = ? order by position")
+                .param(userId).query(String.class).list();
     }
 
     List<SecretaryType> findSecretaryTypes() {

@@ -1,0 +1,22 @@
+package org.partybuilding.rectification;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/**
+ * What opens a rectification item, from the API or from another capability.
+ *
+ * @param issuingOrganizationId who verifies the work; by default the organization's supervising organization
+ */
+public record NewRectification(
+        @NotBlank(message = "请填写被整改的组织编号") String organizationId,
+        @NotNull(message = "请填写问题来源") Source source,
+        @Size(max = 200, message = "来源编号最长 200 个字符") String sourceRef,
+        @NotBlank(message = "请填写整改事项标题") @Size(max = 200, message = "标题最长 200 个字符") String title,
+        @Size(max = 4000, message = "问题描述最长 4000 个字符") String description,
+        @NotNull(message = "请填写严重程度") Severity severity,
+        @NotNull(message = "请填写整改期限") LocalDate dueDate,
+        String issuingOrganizationId) {
+}

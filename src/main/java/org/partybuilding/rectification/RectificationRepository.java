@@ -1,0 +1,124 @@
+package org.partybuilding.rectification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The ledger tables. Runs in the caller's transaction: the engine's when called from a process step. */
+@Repository
+class RectificationRepository {
+
+    private static final String COLUMNS = """
+            id, organization_id, source, source_ref, title, description, severity, issuing_organization_id,
+            due_date, status, rejections, process_instance_id""";
+
+    private final JdbcClient jdbc;
+
+    RectificationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(NewRectification item, String issuingOrganizationId, String createdBy, Date now) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into rectification_item (organization_id, source, source_ref, title, description, severity,
+                    issuing_organization_id, due_date, status, created_by, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(item.organizationId(), item.source().name(), item.sourceRef(), item.title(),
+                        item.description() == null ? "" : item.description(), item.severity().name(),
+                        issuingOrganizationId, item.dueDate(), Status.OPEN.name(), createdBy, timestamp(now))
+                .update(key, "id");
+        return key.getKeyAs(Long.class);
+    }
+
+    void setProcessInstance(long id, String processInstanceId) {
+        jdbc.sql("update rectification_item set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
+    }
+
+    Optional<RectificationItem> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from rectification_item where id = ?").param(id)
+                .query(RectificationRepository::item).optional();
+    }
+
+    List<RectificationItem> search(String organizationId, Source source, Status status, Boolean overdue,
+            LocalDate today, List<String> visibleOrganizationIds) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from rectification_item where true");
+        List<Object> params = new ArrayList<>();
+        if (organizationId != null) {
+            sql.append(" and organization_id = ?");
+            params.add(organizationId);
+        }
+        if (source != null) {
+            sql.append(" and source = ?");
+            params.add(source.name());
+        }
+        if (status != null) {
+            sql.append(" and status = ?");
+            params.add(status.name());
+        }
+        if (overdue != null) {
+            sql.append(overdue ? " and status <> 'CLOSED' and due_date < ?" : " and (status = 'CLOSED' or due_date >= ?)");
+            params.add(today);
+        }
+        if (visibleOrganizationIds != null) {
+            sql.append(" and organization_id = any (?)");
+            params.add(visibleOrganizationIds.toArray(String[]::new));
+        }
+        sql.append(" order by id desc limit 2000");
+        return jdbc.sql(sql.toString()).params(params).query(RectificationRepository::item).list();
+    }
+
+    List<RectificationEvent> history(long id) {
+        return jdbc.sql("select type, at, actor, detail from rectification_event where item_id = ? order by id").param(id)
+                .query((rs, n) -> new RectificationEvent(EventType.valueOf(rs.getString("type")),
+                        rs.getObject("at", OffsetDateTime.class), rs.getString("actor"), rs.getString("detail")))
+                .list();
+    }
+
+    void record(long id, EventType type, String actor, String detail, Date at) {
+        jdbc.sql("insert into rectification_event (item_id, type, at, actor, detail) values (?, ?, ?, ?, ?)")
+                .params(id, type.name(), timestamp(at), actor, detail).update();
+    }
+
+    void setStatus(long id, Status status) {
+        jdbc.sql("update rectification_item set status = ? where id = ?").params(status.name(), id).update();
+    }
+
+    void submitted(long id, String measures, String evidence) {
+        jdbc.sql("update rectification_item set status = 'SUBMITTED', measures = ?, evidence = ? where id = ?")
+                .params(measures, evidence, id).update();
+    }
+
+    void rejected(long id) {
+        jdbc.sql("update rectification_item set status = 'REJECTED', rejections = rejections + 1 where id = ?").param(id).update();
+    }
+
+    void restarted(long id, LocalDate dueDate) {
+        jdbc.sql("update rectification_item set status = 'OPEN', due_date = ? where id = ?").params(dueDate, id).update();
+    }
+
+    void closed(long id, Date at) {
+        jdbc.sql("update rectification_item set status = 'CLOSED', closed_at = ? where id = ?").params(timestamp(at), id).update();
+    }
+
+    private static OffsetDateTime timestamp(Date date) {
+        return date.toInstant().atOffset(ZoneOffset.UTC);
+    }
+
+    private static RectificationItem item(ResultSet rs, int row) throws SQLException {
+        return new RectificationItem(rs.getLong("id"), rs.getString("organization_id"), Source.valueOf(rs.getString("source")),
+                rs.getString("source_ref"), rs.getString("title"), rs.getString("description"),
+                Severity.valueOf(rs.getString("severity")), rs.getString("issuing_organization_id"),
+                rs.getObject("due_date", LocalDate.class), Status.valueOf(rs.getString("status")),
+                rs.getInt("rejections"), rs.getString("process_instance_id"), null);
+    }
+}

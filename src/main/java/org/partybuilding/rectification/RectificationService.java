@@ -1,0 +1,179 @@
+package org.partybuilding.rectification;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.partybuilding.organization.DirectoryService;
+import org.partybuilding.organization.Groups;
+import org.partybuilding.organization.Organization;
+import org.partybuilding.organization.StaffMember;
+import org.partybuilding.rectification.RectificationProcess.Variables;
+import org.partybuilding.system.ApiException;
+import org.partybuilding.system.ApiUser;
+import org.partybuilding.system.AsSystem;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rectification ledger and its process. Every capability that finds a problem (inspection, duty review,
+ * survey, assessment) opens an item here; the {@code rectification} process then drives it to closure.
+ */
+@Service
+public class RectificationService {
+
+    private final RectificationRepository repository;
+    private final DirectoryService directory;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+    private final Deadlines deadlines;
+
+    RectificationService(RectificationRepository repository, DirectoryService directory, RuntimeService runtimeService,
+            IdentityService identityService, Deadlines deadlines) {
+        this.repository = repository;
+        this.directory = directory;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+        this.deadlines = deadlines;
+    }
+
+    /**
+     * Opens an item and starts its process, in one transaction: either both exist or neither.
+     *
+     * @param createdBy user id of whoever opens it, or null for the system
+     * @throws ApiException 400 naming the field, for an unknown organization or a past due date
+     */
+    @Transactional
+    public RectificationItem open(NewRectification request, String createdBy) {
+        Organization organization = directory.organization(request.organizationId())
+                .orElseThrow(() -> ApiException.badField("organizationId", "组织 " + request.organizationId() + " 不存在"));
+        if (request.dueDate().isBefore(deadlines.today())) {
+            throw ApiException.badField("dueDate", "整改期限 " + request.dueDate() + " 已过，不能早于今天 " + deadlines.today());
+        }
+        String issuing = request.issuingOrganizationId() != null ? request.issuingOrganizationId()
+                : organization.supervisorId() != null ? organization.supervisorId() : organization.id();
+        if (directory.organization(issuing).isEmpty()) {
+            throw ApiException.badField("issuingOrganizationId", "发起整改的组织 " + issuing + " 不存在");
+        }
+        Date now = deadlines.now();
+        long id = repository.insert(request, issuing, createdBy, now);
+        repository.record(id, EventType.CREATED, createdBy,
+                "来源：" + request.source().label() + "；整改期限：" + deadlines.text(request.dueDate()), now);
+
+        Set<String> verifiers = new LinkedHashSet<>();
+        verifiers.add(Groups.staffOf(issuing));
+        if (request.source() == Source.INSPECTION) {
+            verifiers.add(Groups.INSPECTORS);
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Variables.ITEM_ID, id);
+        variables.put(Variables.ORGANIZATION_ID, organization.id());
+        variables.put(Variables.SECRETARY_USER_ID, organization.secretaryUserId());
+        variables.put(Variables.VERIFIER_GROUPS, String.join(",", verifiers));
+        variables.put(Variables.SEVERITY, request.severity().name());
+        variables.put(Variables.DUE_DATE, deadlines.deadlineOf(request.dueDate()));
+        variables.put(Variables.DUE_DATE_TEXT, deadlines.text(request.dueDate()));
+        variables.put(Variables.TITLE, request.title());
+        variables.put(Variables.DESCRIPTION, request.description() == null ? "" : request.description());
+        variables.put(Variables.ROUND_REJECTIONS, 0);
+        String processInstanceId = AsSystem.call(identityService, () -> runtimeService
+                .startProcessInstanceByKey(RectificationProcess.PROCESS_ID, String.valueOf(id), variables).getId());
+        repository.setProcessInstance(id, processInstanceId);
+        return repository.find(id).orElseThrow();
+    }
+
+    /** Opens an item on behalf of an API caller, who must oversee the organization (or be an inspector or org-dept). */
+    @Transactional
+    public RectificationItem open(NewRectification request, ApiUser caller) {
+        if (!caller.isOrgDept() && !caller.isInspector()) {
+            StaffMember staff = directory.staffMember(caller.userId())
+                    .orElseThrow(() -> ApiException.forbidden("只有组织部、督查组和上级党组织工作人员可以发起整改"));
+            if (!directory.overseeingOrganizationIds(request.organizationId()).contains(staff.organizationId())) {
+                throw ApiException.forbidden("组织 " + request.organizationId() + " 不在您所在组织的管辖范围内");
+            }
+        }
+        return open(request, caller.userId());
+    }
+
+    public RectificationItem find(long id, ApiUser caller) {
+        RectificationItem item = repository.find(id).orElseThrow(() -> ApiException.notFound("整改事项 " + id + " 不存在"));
+        List<String> visible = visibleOrganizations(caller);
+        if (visible != null && !visible.contains(item.organizationId())) {
+            throw ApiException.notFound("整改事项 " + id + " 不存在");
+        }
+        return item.withHistory(repository.history(id));
+    }
+
+    public List<RectificationItem> search(String organizationId, Source source, Status status, Boolean overdue, ApiUser caller) {
+        return repository.search(organizationId, source, status, overdue, deadlines.today(), visibleOrganizations(caller));
+    }
+
+    /** Items are visible to org-dept and inspectors (all), staff (their subtree), secretaries (their organizations). Null: all. */
+    private List<String> visibleOrganizations(ApiUser caller) {
+        if (caller.isOrgDept() || caller.isInspector()) {
+            return null;
+        }
+        List<String> visible = new ArrayList<>(directory.organizationIdsOfSecretary(caller.userId()));
+        directory.staffMember(caller.userId())
+                .ifPresent(staff -> visible.addAll(directory.overseenOrganizationIds(staff.organizationId())));
+        return visible;
+    }
+
+    // --- steps of the process (called by its delegates and listeners, inside the engine's transaction) ---
+
+    RectificationItem item(long id) {
+        return repository.find(id).orElseThrow(() -> new IllegalStateException("Rectification item " + id + " is missing"));
+    }
+
+    void submitted(long id, String actor, String measures, String evidence) {
+        repository.submitted(id, measures, evidence);
+        repository.record(id, EventType.SUBMITTED, actor, "整改措施：" + measures + "\n佐证材料：" + evidence, deadlines.now());
+    }
+
+    void accepted(long id, String actor) {
+        repository.record(id, EventType.ACCEPTED, actor, "核验通过", deadlines.now());
+    }
+
+    void rejected(long id, String actor, String reason) {
+        repository.rejected(id);
+        repository.record(id, EventType.REJECTED, actor, "退回原因：" + reason, deadlines.now());
+    }
+
+    void reminded(long id, List<String> recipients) {
+        repository.record(id, EventType.REMINDED, null, "已提醒：" + String.join(", ", recipients), deadlines.now());
+    }
+
+    void escalated(long id, int level, List<String> recipients) {
+        repository.setStatus(id, Status.OVERDUE);
+        repository.record(id, EventType.ESCALATED, null,
+                (level == 1 ? "一级督办" : "二级督办") + "（第 " + level + " 级），已通知：" + String.join(", ", recipients),
+                deadlines.now());
+    }
+
+    void accountability(long id, String reason) {
+        repository.setStatus(id, Status.ACCOUNTABILITY);
+        repository.record(id, EventType.ACCOUNTABILITY, null, "标记追责：" + reason, deadlines.now());
+    }
+
+    void restarted(long id, String actor, LocalDate dueDate, String note) {
+        repository.restarted(id, dueDate);
+        repository.record(id, EventType.ACCOUNTABILITY, actor,
+                "追责决定：限期重新整改，新期限 " + deadlines.text(dueDate) + "。处理意见：" + note, deadlines.now());
+    }
+
+    void closedWithAccountability(long id, String actor, String note) {
+        repository.record(id, EventType.ACCOUNTABILITY, actor, "追责决定：追责并结案。处理意见：" + note, deadlines.now());
+    }
+
+    void closed(long id, boolean rectified) {
+        Date now = deadlines.now();
+        repository.closed(id, now);
+        repository.record(id, EventType.CLOSED, null, rectified ? "整改通过，予以销号" : "追责后结案", now);
+    }
+}
