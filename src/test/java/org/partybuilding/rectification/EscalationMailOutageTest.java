@@ -1,0 +1,104 @@
+package org.partybuilding.rectification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.partybuilding.IntegrationTest;
+import org.partybuilding.notification.OutboxDelivery;
+import org.partybuilding.rectification.RectificationProcess.Elements;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Escalations fire while the SMTP server is down: the process goes on, no mail is lost, none is sent twice. */
+@IntegrationTest
+class EscalationMailOutageTest {
+
+    static final List<String> TOWN_STAFF = List.of("mao.jianjun@qinghe.example", "qiu.hongmei@qinghe.example");
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
+
+    @Autowired RectificationService rectifications;
+    @Autowired ManagementService managementService;
+    @Autowired JdbcClient jdbc;
+    @Autowired ApplicationContext context;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void escalationMailsWaitForTheSmtpServerAndArriveExactlyOnce() throws Exception {
+        smtp.stop();
+        String title = "SMTP 中断期间的督办 " + System.nanoTime();
+        List<RectificationItem> opened = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            opened.add(rectifications.open(new NewRectification("village-lijia", Source.DUTY_REVIEW, null,
+                    title + " #" + i, "", Severity.LOW, LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3), null), "mao.jianjun"));
+        }
+        List<Long> items = opened.stream().map(RectificationItem::id).toList();
+        opened.forEach(item -> fireDeadline(item.processInstanceId()));
+
+        for (long id : items) {
+            assertThat(rectifications.item(id).status()).isEqualTo(Status.OVERDUE);
+            assertThat(statuses(id)).containsExactly("PENDING");
+        }
+        assertThat(sentCount(items)).isZero();
+
+        smtp.start();
+        Thread.sleep(300); // past the test profile's longest retry delay
+        OutboxDelivery.sendDue(context);
+        OutboxDelivery.sendDue(context);
+
+        for (long id : items) {
+            assertThat(statuses(id)).containsExactly("SENT");
+        }
+        for (String address : TOWN_STAFF) {
+            List<String> subjects = smtp.findReceivedMessages(u -> address.equals(u.getEmail()), m -> true)
+                    .map(EscalationMailOutageTest::subject).filter(s -> s.contains(title)).sorted().toList();
+            assertThat(subjects).hasSize(3).doesNotHaveDuplicates();
+        }
+    }
+
+    private void fireDeadline(String processInstanceId) {
+        Job timer = managementService.createJobQuery().processInstanceId(processInstanceId)
+                .activityId(Elements.DEADLINE_TIMER).singleResult();
+        ClockUtil.setCurrentTime(timer.getDuedate());
+        managementService.executeJob(timer.getId());
+        Job escalation = managementService.createJobQuery().processInstanceId(processInstanceId)
+                .activityId(Elements.ESCALATE_TO_SUPERVISOR).singleResult();
+        managementService.executeJob(escalation.getId());
+    }
+
+    private List<String> statuses(long itemId) {
+        return jdbc.sql("select status from mail_outbox where dedup_key like ? order by id")
+                .param("rectification-" + itemId + "-escalation-1-%").query(String.class).list();
+    }
+
+    private long sentCount(List<Long> items) {
+        return items.stream().mapToLong(id -> statuses(id).stream().filter("SENT"::equals).count()).sum();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
