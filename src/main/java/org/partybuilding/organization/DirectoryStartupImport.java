@@ -6,6 +6,7 @@ import java.io.InputStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * problems stops the start with every problem listed: running on a half-known directory would be worse.
  */
 @Component
+@Order(0)
 class DirectoryStartupImport implements ApplicationRunner {
 
     private final DirectoryService directory;

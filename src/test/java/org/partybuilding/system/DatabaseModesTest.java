@@ -11,12 +11,14 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partybuilding.Application;
 import org.partybuilding.OrganizationTaskProcess;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The application on an external PostgreSQL ({@code DB_URL}) and on its own embedded one that keeps data across restarts. */
 class DatabaseModesTest {
@@ -38,13 +40,16 @@ class DatabaseModesTest {
     }
 
     @Test
-    void keepsItsDataAcrossRestartsOfTheDefaultRun(@TempDir Path dataDir) {
-        String[] defaultRun = {"--app.database.ephemeral=false", "--DATA_DIR=" + dataDir};
+    void keepsItsDataAcrossRestartsOfTheDefaultRunWithDemoDataLoadedOnce(@TempDir Path dataDir) {
+        String[] defaultRun = {"--app.database.ephemeral=false", "--DATA_DIR=" + dataDir, "--app.demo-data.enabled=true"};
         String instanceId;
         try (ConfigurableApplicationContext first = start(defaultRun)) {
             assertThat(first.getBean(LocalPostgres.class).running()).isTrue();
             OrganizationTaskProcess.deploy(first.getBean(RepositoryService.class));
             instanceId = OrganizationTaskProcess.start(first.getBean(RuntimeService.class), "village-lijia", "li.changfu");
+            assertThat(demoItems(first)).isEqualTo(6);
+            assertThat(first.getBean(TaskService.class).createTaskQuery().taskAssignee("li.changfu")
+                    .processDefinitionKey("rectification").count()).isEqualTo(1);
         }
         assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).exists();
 
@@ -52,7 +57,12 @@ class DatabaseModesTest {
             RuntimeService runtime = second.getBean(RuntimeService.class);
             assertThat(runtime.createProcessInstanceQuery().processInstanceId(instanceId).count()).isEqualTo(1);
             assertThat(runtime.getVariables(instanceId)).containsAllEntriesOf(Map.of("organizationId", "village-lijia"));
+            assertThat(demoItems(second)).isEqualTo(6);
         }
+    }
+
+    private static long demoItems(ConfigurableApplicationContext app) {
+        return app.getBean(JdbcClient.class).sql("select count(*) from rectification_item").query(Long.class).single();
     }
 
     private static ConfigurableApplicationContext start(String... args) {
