@@ -32,6 +32,11 @@ import org.springframework.stereotype.Component;
 @Component
 class IdentitySynchronizer {
 
+    /** Process variables Tasklist shows on each task card, so tasks of one process can be told apart. */
+    static final List<Map<String, String>> LISTED_VARIABLES = List.of(
+            Map.of("name", "title", "label", "事项"),
+            Map.of("name", "dueDateText", "label", "期限"));
+
     static final List<String> APPS_FOR_SECRETARIES = List.of("tasklist", "welcome");
     static final List<String> APPS_FOR_STAFF = List.of("tasklist", "cockpit", "welcome");
 
@@ -202,11 +207,15 @@ class IdentitySynchronizer {
     }
 
     private void ensureFilter(String name, int priority, String description, TaskQuery query) {
+        Map<String, Object> properties = new HashMap<>(Map.of("priority", priority, "description", description,
+                "refresh", true, "variables", LISTED_VARIABLES));
         Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
             filter = filterService.newTaskFilter(name);
             filter.setQuery(query);
-            filter.setProperties(new HashMap<>(Map.of("priority", priority, "description", description, "refresh", true)));
+        }
+        if (filter.getId() == null || !properties.equals(filter.getProperties())) {
+            filter.setProperties(properties);
             filterService.saveFilter(filter);
         }
         if (authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(filter.getId())

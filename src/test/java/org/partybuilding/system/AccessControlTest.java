@@ -8,6 +8,7 @@ import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partybuilding.Http;
@@ -26,6 +27,7 @@ class AccessControlTest {
 
     private static final String PROCESS_ID = OrganizationTaskProcess.PROCESS_ID;
 
+    @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
     @Autowired RepositoryService repositoryService;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
@@ -89,6 +91,18 @@ class AccessControlTest {
         assertThat(taskIds("zhao.min", lijiaInstance)).hasSize(1);
         assertThat(taskIds("zhao.min", longquanInstance)).hasSize(1);
         assertThat(instanceIds("zhao.min")).contains(lijiaInstance, longquanInstance);
+    }
+
+    @Test
+    void theEngineIsHardened() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+
+        assertThat(configuration.isAuthorizationEnabled()).isTrue();
+        assertThat(configuration.isJavaSerializationFormatEnabled()).isFalse();
+        assertThat(configuration.isDeserializationTypeValidationEnabled()).isTrue();
+        assertThat(configuration.getQueryMaxResultsLimit()).isEqualTo(2000);
+        Http.Response unbounded = http.get("/engine-rest/task?maxResults=5000", "zhao.min");
+        assertThat(unbounded.status()).isEqualTo(400);
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.partybuilding.Browser;
 import org.partybuilding.IntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A person logs into the Chinese Tasklist in a real browser: the administrator and a village secretary. */
+/** A person logs into the Chinese webapps in a real browser: the administrator, a village secretary, a town supervisor. */
 @IntegrationTest
 class TasklistBrowserTest {
 
@@ -54,6 +54,24 @@ class TasklistBrowserTest {
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textMatches(By.tagName("body"),
                     java.util.regex.Pattern.compile("[\\u4e00-\\u9fa5]*(失败|错误)")));
             assertThat(driver.findElements(By.cssSelector("input[ng-model=username]"))).isNotEmpty();
+        }
+    }
+
+    @Test
+    void supervisorWatchesTheRectificationProcessInTheChineseCockpit() {
+        try (Browser browser = Browser.open()) {
+            WebDriver driver = browser.driver();
+            driver.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/processes");
+            driver.findElement(By.cssSelector("input[ng-model=username]")).sendKeys("mao.jianjun");
+            driver.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
+            driver.findElement(By.cssSelector("button[type=submit]")).click();
+
+            new WebDriverWait(driver, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "整改闭环"));
+            assertThat(driver.findElement(By.tagName("body")).getText()).contains("流程定义", "毛建军");
+            assertThat(driver.findElements(By.cssSelector(".ce-eol-banner")))
+                    .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
+            browser.screenshot("cockpit-supervisor");
         }
     }
 
