@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -43,14 +44,16 @@ public class DirectoryService {
     private final IdentityService identityService;
     private final TaskService taskService;
     private final RuntimeService runtimeService;
+    private final AuthorizationService authorizationService;
 
     DirectoryService(OrganizationRepository repository, IdentitySynchronizer identities, IdentityService identityService,
-            TaskService taskService, RuntimeService runtimeService) {
+            TaskService taskService, RuntimeService runtimeService, AuthorizationService authorizationService) {
         this.repository = repository;
         this.identities = identities;
         this.identityService = identityService;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
+        this.authorizationService = authorizationService;
     }
 
     public List<Organization> organizations() {
@@ -164,6 +167,7 @@ public class DirectoryService {
         for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
                 .variableValueEquals(ORGANIZATION_ID_VARIABLE, organizationId).list()) {
             runtimeService.setVariable(instance.getId(), SECRETARY_USER_ID_VARIABLE, to);
+            OrganizationAccess.secretaryMayRead(authorizationService, to, instance.getId());
         }
         return tasks.size();
     }

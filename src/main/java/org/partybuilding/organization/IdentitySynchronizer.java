@@ -82,6 +82,9 @@ class IdentitySynchronizer {
         for (String userId : removedUserIds) {
             if (!userId.equals(adminUserId) && identityService.createUserQuery().userId(userId).count() > 0) {
                 identityService.deleteUser(userId);
+                // a removed person keeps no access, even if the same user id comes back later
+                authorizationService.createAuthorizationQuery().userIdIn(userId).unlimitedList()
+                        .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
             }
         }
         ensureFilters();

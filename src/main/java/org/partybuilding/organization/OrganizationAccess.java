@@ -45,10 +45,19 @@ class OrganizationAccess {
                     HistoricProcessInstancePermissions.READ);
         }
         for (String userId : repository.findSecretaryUserIds(organizationId)) {
-            grant(authorizations, null, userId, Resources.PROCESS_INSTANCE, instanceId, Permissions.READ);
-            grant(authorizations, null, userId, Resources.HISTORIC_PROCESS_INSTANCE, instanceId,
-                    HistoricProcessInstancePermissions.READ);
+            secretaryMayRead(authorizations, userId, instanceId);
         }
+    }
+
+    /** A (new) secretary of the organization may read its process instance; nothing changes if they already may. */
+    static void secretaryMayRead(AuthorizationService authorizations, String userId, String instanceId) {
+        if (authorizations.createAuthorizationQuery().userIdIn(userId).resourceType(Resources.PROCESS_INSTANCE)
+                .resourceId(instanceId).count() > 0) {
+            return;
+        }
+        grant(authorizations, null, userId, Resources.PROCESS_INSTANCE, instanceId, Permissions.READ);
+        grant(authorizations, null, userId, Resources.HISTORIC_PROCESS_INSTANCE, instanceId,
+                HistoricProcessInstancePermissions.READ);
     }
 
     void taskCreated(DelegateTask task) {

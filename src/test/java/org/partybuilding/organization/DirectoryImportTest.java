@@ -37,6 +37,7 @@ class DirectoryImportTest {
 
     @Autowired DirectoryService directory;
     @Autowired IdentityService identityService;
+    @Autowired org.camunda.bpm.engine.AuthorizationService authorizationService;
     @Autowired RepositoryService repositoryService;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
@@ -128,9 +129,12 @@ class DirectoryImportTest {
         assertThat(http.get("/api/organizations/village-shiqiao", "li.changfu").status()).isEqualTo(404);
         assertThat(identityService.createUserQuery().userId("gao.yonghong").count()).isZero();
         assertThat(identityService.createUserQuery().userId("yang.shulin").count()).isZero();
+        assertThat(authorizationService.createAuthorizationQuery().userIdIn("yang.shulin").count()).isZero();
         assertThat(groupsOf("yang.xinren")).containsExactly(Groups.SECRETARIES);
         assertThat(taskService.createTaskQuery().processInstanceId(instance).singleResult().getAssignee()).isEqualTo("yang.xinren");
         assertThat(runtimeService.getVariable(instance, "secretaryUserId")).isEqualTo("yang.xinren");
+        Http.Response visible = http.get("/engine-rest/process-instance?maxResults=10&processInstanceIds=" + instance, "yang.xinren");
+        assertThat(visible.json().size()).as(visible.body()).isEqualTo(1);
     }
 
     @Test
