@@ -1,0 +1,28 @@
+package org.partybuilding.system;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Flyway migrates after the process engine has created (or updated) Camunda's tables, so that the
+ * product's migrations can add what Camunda's schema lacks, such as indexes on {@code ACT_RU_TASK}.
+ */
+@Component
+class FlywayAfterEngine implements BeanFactoryPostProcessor {
+
+    static final String FLYWAY = "flywayInitializer";
+    static final String ENGINE = "processEngineFactoryBean";
+
+    @Override
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+        if (beanFactory.containsBeanDefinition(FLYWAY) && beanFactory.containsBeanDefinition(ENGINE)) {
+            BeanDefinition flyway = beanFactory.getBeanDefinition(FLYWAY);
+            String[] dependsOn = flyway.getDependsOn() == null ? new String[0] : flyway.getDependsOn();
+            flyway.setDependsOn(Stream.concat(Arrays.stream(dependsOn), Stream.of(ENGINE)).distinct().toArray(String[]::new));
+        }
+    }
+}
