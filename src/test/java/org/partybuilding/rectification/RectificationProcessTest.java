@@ -238,6 +238,12 @@ class RectificationProcessTest {
         Assertions.assertThat(second.getTime() - due.getTime()).isEqualTo(3L * 24 * 3600 * 1000);
     }
 
+    @Test
+    void isOpenedThroughTheLedgerNeverStartedEmptyFromTasklist() {
+        Assertions.assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(RectificationProcess.PROCESS_ID)
+                .latestVersion().singleResult().isStartableInTasklist()).isFalse();
+    }
+
     @AfterAll
     void everyFlowNodeOfTheModelWasPassed() {
         String definitionId = repositoryService.createProcessDefinitionQuery()
