@@ -93,9 +93,12 @@ public class DirectoryService {
         return emails.isEmpty() ? organization(organizationId).map(o -> List.of(o.email())).orElse(List.of()) : emails;
     }
 
-    /** Email addresses of the organization department's staff. */
+    /** Email addresses of the organization department's staff; the root organization's contact email where it lists none. */
     public List<String> orgDeptEmails() {
-        return repository.findStaff().stream().filter(s -> s.groups().contains(Groups.ORG_DEPT)).map(StaffMember::email).toList();
+        List<String> emails = repository.findStaff().stream().filter(s -> s.groups().contains(Groups.ORG_DEPT))
+                .map(StaffMember::email).toList();
+        return emails.isEmpty() ? repository.findAll().stream().filter(o -> o.parentId() == null).map(Organization::email).toList()
+                : emails;
     }
 
     /** The organization and those above it (parent and supervisor chains): whose staff oversee its work. */

@@ -8,10 +8,7 @@ import static org.partybuilding.notification.OutboxTestSupport.inbox;
 import static org.partybuilding.notification.OutboxTestSupport.mail;
 import static org.partybuilding.notification.OutboxTestSupport.row;
 import static org.partybuilding.notification.OutboxTestSupport.rows;
-import static org.partybuilding.notification.OutboxTestSupport.uniqueToken;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -22,58 +19,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.partybuilding.IntegrationTest;
 import org.partybuilding.notification.OutboxTestSupport.StoredMail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProcessor;
 import org.springframework.scheduling.config.FixedDelayTask;
 
-@IntegrationTest
-class MailOutboxTest {
+class MailOutboxTest extends OutboxIntegrationTest {
 
-    @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
-
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
-
-    @Autowired
-    MailOutbox outbox;
-    @Autowired
-    OutboxSender sender;
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     ScheduledAnnotationBeanPostProcessor scheduler;
-
-    private String token;
-
-    @BeforeEach
-    void freshSmtpServer() throws Exception {
-        if (!smtp.isRunning()) {
-            smtp.start();
-        }
-        smtp.purgeEmailFromAllMailboxes();
-        token = uniqueToken();
-    }
-
-    /** Leaves neither a stopped server nor queued test mail behind for the next test or test class. */
-    @AfterEach
-    void cleanUp() {
-        if (!smtp.isRunning()) {
-            smtp.start();
-        }
-        jdbc.sql("delete from mail_outbox where dedup_key like ?").param(token + "%").update();
-    }
 
     @Test
     void deliversAMailEnqueuedInACommittedTransactionOnceRightAfterCommit() throws Exception {

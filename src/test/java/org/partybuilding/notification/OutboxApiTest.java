@@ -6,17 +6,10 @@ import static org.partybuilding.notification.OutboxTestSupport.inEngineTransacti
 import static org.partybuilding.notification.OutboxTestSupport.inbox;
 import static org.partybuilding.notification.OutboxTestSupport.mail;
 import static org.partybuilding.notification.OutboxTestSupport.row;
-import static org.partybuilding.notification.OutboxTestSupport.uniqueToken;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.partybuilding.IntegrationTest;
 import org.partybuilding.system.ApiError;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Health;
@@ -29,46 +22,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The organization department's view of the outbox over real HTTP, and the health contributor. */
-@IntegrationTest
-class OutboxApiTest {
-
-    @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
-
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
+class OutboxApiTest extends OutboxIntegrationTest {
 
     @Autowired
     TestRestTemplate http;
     @Autowired
-    MailOutbox outbox;
-    @Autowired
-    OutboxSender sender;
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
     HealthContributorRegistry health;
-
-    private String token;
-
-    @BeforeEach
-    void freshSmtpServer() throws Exception {
-        if (!smtp.isRunning()) {
-            smtp.start();
-        }
-        smtp.purgeEmailFromAllMailboxes();
-        token = uniqueToken();
-    }
-
-    /** Leaves neither a stopped server nor queued test mail behind for the next test or test class. */
-    @AfterEach
-    void cleanUp() {
-        if (!smtp.isRunning()) {
-            smtp.start();
-        }
-        jdbc.sql("delete from mail_outbox where dedup_key like ?").param(token + "%").update();
-    }
 
     @Test
     void listsAMailThatKeepsFailingAsFailedAndSendsItWhenTheOrganizationDepartmentRetriesIt() {
