@@ -87,6 +87,15 @@ class DirectoryImportTest {
     }
 
     @Test
+    void mailForTheOrganizationDepartmentGoesToTheCityWhenNoStaffIsListed() {
+        assertThat(directory.orgDeptEmails()).containsExactlyInAnyOrder("zhao.min@qinghe.example", "kong.linghui@qinghe.example");
+
+        importText(demo.replace("groups: [org-dept]", "groups: []"));
+
+        assertThat(directory.orgDeptEmails()).containsExactly("swzzb@qinghe.example");
+    }
+
+    @Test
     void answers404ForAnUnknownOrganization() {
         Http.Response response = http.get("/api/organizations/no-such-org", "li.changfu");
 
