@@ -22,9 +22,15 @@ import org.partybuilding.rectification.RectificationProcess.Elements;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
-/** Escalations fire while the SMTP server is down: the process goes on, no mail is lost, none is sent twice. */
+/**
+ * Escalations fire while the SMTP server is down: the process goes on, no mail is lost, none is sent twice.
+ * The outage outlasts the test profile's three attempts, as a real one would outlast a few retries; here
+ * mail keeps being retried (the default production limit is reached only after about two hours).
+ */
 @IntegrationTest
+@TestPropertySource(properties = "app.mail.max-attempts=1000")
 class EscalationMailOutageTest {
 
     static final List<String> TOWN_STAFF = List.of("mao.jianjun@qinghe.example", "qiu.hongmei@qinghe.example");

@@ -72,6 +72,11 @@ class TasklistBrowserTest {
             assertThat(driver.findElements(By.cssSelector(".ce-eol-banner")))
                     .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
             browser.screenshot("cockpit-supervisor");
+
+            driver.findElement(By.linkText("整改闭环")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-element-id=Task_SubmitRectification]")));
+            browser.screenshot("cockpit-rectification-diagram");
         }
     }
 
