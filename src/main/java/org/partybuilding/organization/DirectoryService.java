@@ -78,7 +78,7 @@ public class DirectoryService {
 
     /** The staff member with this user id, if the user is one. */
     public Optional<StaffMember> staffMember(String userId) {
-        return repository.findStaff().stream().filter(s -> s.userId().equals(userId)).findFirst();
+        return repository.findStaffMember(userId);
     }
 
     /** The organizations whose secretary this user is. */
@@ -88,17 +88,14 @@ public class DirectoryService {
 
     /** Email addresses of an organization's staff; its contact email where it has no staff. */
     public List<String> staffEmails(String organizationId) {
-        List<String> emails = repository.findStaff().stream().filter(s -> s.organizationId().equals(organizationId))
-                .map(StaffMember::email).toList();
+        List<String> emails = repository.findStaffOf(organizationId).stream().map(StaffMember::email).toList();
         return emails.isEmpty() ? organization(organizationId).map(o -> List.of(o.email())).orElse(List.of()) : emails;
     }
 
     /** Email addresses of the organization department's staff; the root organization's contact email where it lists none. */
     public List<String> orgDeptEmails() {
-        List<String> emails = repository.findStaff().stream().filter(s -> s.groups().contains(Groups.ORG_DEPT))
-                .map(StaffMember::email).toList();
-        return emails.isEmpty() ? repository.findAll().stream().filter(o -> o.parentId() == null).map(Organization::email).toList()
-                : emails;
+        List<String> emails = repository.findStaffEmailsInGroup(Groups.ORG_DEPT);
+        return emails.isEmpty() ? repository.findRootEmail().stream().toList() : emails;
     }
 
     /** The organization and those above it (parent and supervisor chains): whose staff oversee its work. */

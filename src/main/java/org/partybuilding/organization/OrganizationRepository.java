@@ -77,8 +77,33 @@ class OrganizationRepository {
     }
 
     List<StaffMember> findStaff() {
-        return jdbc.sql("select user_id, name, email, phone, organization_id, groups from staff_member where active order by user_id")
-                .query((rs, n) -> new StaffMember(rs.getString("user_id"), rs.getString("name"), rs.getString("email"),
+        return staff("", null);
+    }
+
+    Optional<StaffMember> findStaffMember(String userId) {
+        return staff(" and user_id = ?", userId).stream().findFirst();
+    }
+
+    List<StaffMember> findStaffOf(String organizationId) {
+        return staff(" and organization_id = ?", organizationId);
+    }
+
+    List<String> findStaffEmailsInGroup(String group) {
+        return jdbc.sql("select email from staff_member where active and ? = any (string_to_array(groups, ',')) order by user_id")
+                .param(group).query(String.class).list();
+    }
+
+    Optional<String> findRootEmail() {
+        return jdbc.sql("select email from organization where active and parent_id is null").query(String.class).optional();
+    }
+
+    private List<StaffMember> staff(String condition, String parameter) {
+        var statement = jdbc.sql("select user_id, name, email, phone, organization_id, groups from staff_member where active"
+                + condition + " order by user_id");
+        if (parameter != null) {
+            statement = statement.param(parameter);
+        }
+        return statement.query((rs, n) -> new StaffMember(rs.getString("user_id"), rs.getString("name"), rs.getString("email"),
                         rs.getString("phone"), rs.getString("organization_id"), groups(rs.getString("groups"))))
                 .list();
     }
