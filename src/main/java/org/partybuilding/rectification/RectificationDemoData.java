@@ -32,12 +32,13 @@ class RectificationDemoData implements ApplicationRunner {
     private final boolean enabled;
 
     RectificationDemoData(RectificationService rectifications, TaskService taskService, JdbcClient jdbc, Deadlines deadlines,
-            @Value("${app.demo-data.enabled}") boolean enabled) {
+            @Value("${app.demo-data.enabled}") boolean demoMode,
+            @Value("${app.demo-data.open-items}") boolean openItems) {
         this.rectifications = rectifications;
         this.taskService = taskService;
         this.jdbc = jdbc;
         this.deadlines = deadlines;
-        this.enabled = enabled;
+        this.enabled = demoMode && openItems;
     }
 
     @Override

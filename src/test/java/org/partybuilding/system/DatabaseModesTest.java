@@ -41,7 +41,7 @@ class DatabaseModesTest {
 
     @Test
     void keepsItsDataAcrossRestartsOfTheDefaultRunWithDemoDataLoadedOnce(@TempDir Path dataDir) {
-        String[] defaultRun = {"--app.database.ephemeral=false", "--DATA_DIR=" + dataDir, "--app.demo-data.enabled=true"};
+        String[] defaultRun = {"--app.database.ephemeral=false", "--DATA_DIR=" + dataDir, "--app.demo-data.enabled=true", "--app.demo-data.open-items=true"};
         String instanceId;
         try (ConfigurableApplicationContext first = start(defaultRun)) {
             assertThat(first.getBean(LocalPostgres.class).running()).isTrue();
