@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.partybuilding.system.Texts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class MailOutbox {
 
     static final int MAX_DEDUP_KEY_LENGTH = 200;
+    static final int MAX_SUBJECT_LENGTH = 200;
+
+    private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
 
     private final OutboxRepository repository;
     private final OutboxSender sender;
@@ -31,11 +37,12 @@ public class MailOutbox {
      * Adds the mail to the outbox in the caller's transaction; a second mail with the same dedupKey is ignored.
      * Returns true when added.
      *
-     * <p>A mail that cannot be sent (no or invalid recipient, blank subject or body, bad dedup key) is a programming
-     * error: it throws {@link IllegalArgumentException} with a Chinese message before anything is stored. Left
-     * uncaught in a delegate it fails the step and rolls it back, so the mail is neither lost nor half-queued.
+     * <p>What the mail says never fails the caller's step: line breaks and control characters in the subject become
+     * spaces, invalid recipients are left out, and a mail left with no valid recipient is stored as FAILED with the
+     * reason (listed by {@code GET /api/mail-outbox?status=FAILED}) instead of stopping the process. Only a bad
+     * dedup key, a programming error, throws {@link IllegalArgumentException} before anything is stored.
      */
-    @Transactional(noRollbackFor = IllegalArgumentException.class)
+    @Transactional
     public boolean enqueue(Mail mail) {
         if (mail == null) {
             throw new IllegalArgumentException("邮件不能为空");
@@ -47,35 +54,41 @@ public class MailOutbox {
         if (dedupKey.length() > MAX_DEDUP_KEY_LENGTH) {
             throw new IllegalArgumentException("邮件去重键 dedupKey 不能超过 " + MAX_DEDUP_KEY_LENGTH + " 个字符：" + dedupKey);
         }
-        List<String> recipients = recipients(mail);
-        if (mail.subject() == null || mail.subject().isBlank()) {
-            throw new IllegalArgumentException("邮件主题不能为空（" + dedupKey + "）");
+        List<String> invalid = new ArrayList<>();
+        List<String> recipients = recipients(mail, invalid);
+        String subject = Texts.oneLine(mail.subject());
+        if (subject.length() > MAX_SUBJECT_LENGTH) {
+            subject = subject.substring(0, MAX_SUBJECT_LENGTH - 1) + "…";
         }
-        if (mail.subject().contains("\r") || mail.subject().contains("\n")) {
-            throw new IllegalArgumentException("邮件主题不能换行（" + dedupKey + "）");
+        if (subject.isEmpty()) {
+            subject = "（无主题）";
         }
-        if (mail.body() == null || mail.body().isBlank()) {
-            throw new IllegalArgumentException("邮件正文不能为空（" + dedupKey + "）");
+        String body = mail.body() == null || mail.body().isBlank() ? "（无正文）" : mail.body();
+        if (recipients.isEmpty()) {
+            String reason = invalid.isEmpty() ? "没有收件人" : "没有有效的收件人：" + String.join(", ", invalid);
+            log.error("Mail {} not sent: {}", dedupKey, reason);
+            return repository.insertFailed(dedupKey, invalid.isEmpty() ? List.of("-") : invalid, subject, body, reason);
         }
-        boolean added = repository.insert(dedupKey, recipients, mail.subject(), mail.body());
+        if (!invalid.isEmpty()) {
+            log.warn("Mail {}: invalid recipients left out: {}", dedupKey, invalid);
+        }
+        boolean added = repository.insert(dedupKey, recipients, subject, body);
         if (added) {
             sender.sendAfterCommit();
         }
         return added;
     }
 
-    /** The addresses, trimmed, each a plain valid address, without duplicates (ignoring case), in the given order. */
-    private static List<String> recipients(Mail mail) {
-        if (mail.to() == null || mail.to().isEmpty()) {
-            throw new IllegalArgumentException("邮件至少需要一个收件人（" + mail.dedupKey() + "）");
-        }
+    /** The valid addresses, trimmed, without duplicates (ignoring case), in the given order; the others in {@code invalid}. */
+    private static List<String> recipients(Mail mail, List<String> invalid) {
         Map<String, String> unique = new LinkedHashMap<>();
-        for (String to : mail.to()) {
+        for (String to : mail.to() == null ? List.<String>of() : mail.to()) {
             String address = to == null ? "" : to.strip();
-            if (!isPlainAddress(address)) {
-                throw new IllegalArgumentException("收件人邮箱地址“" + (to == null ? "" : to) + "”无效（" + mail.dedupKey() + "）");
+            if (isPlainAddress(address)) {
+                unique.putIfAbsent(address.toLowerCase(Locale.ROOT), address);
+            } else {
+                invalid.add(Texts.oneLine(to));
             }
-            unique.putIfAbsent(address.toLowerCase(Locale.ROOT), address);
         }
         return new ArrayList<>(unique.values());
     }

@@ -31,6 +31,15 @@ class OutboxRepository {
                 .params(dedupKey, String.join(",", recipients), subject, body).update() == 1;
     }
 
+    /** Stores a mail that cannot be sent as FAILED, with the reason, so a person sees it; false when the key is taken. */
+    boolean insertFailed(String dedupKey, List<String> recipients, String subject, String body, String reason) {
+        return jdbc.sql("""
+                insert into mail_outbox (dedup_key, recipients, subject, body, status, next_attempt_at, last_error)
+                values (?, ?, ?, ?, 'FAILED', null, ?)
+                on conflict (dedup_key) do nothing""")
+                .params(dedupKey, String.join(",", recipients), subject, body, reason).update() == 1;
+    }
+
     OffsetDateTime now() {
         return jdbc.sql("select clock_timestamp()").query(OffsetDateTime.class).single();
     }

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.partybuilding.system.AsSystem;
@@ -44,15 +45,18 @@ public class DirectoryService {
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final AuthorizationService authorizationService;
+    private final CityRoot cityRoot;
 
     DirectoryService(OrganizationRepository repository, IdentitySynchronizer identities, IdentityService identityService,
-            TaskService taskService, RuntimeService runtimeService, AuthorizationService authorizationService) {
+            TaskService taskService, RuntimeService runtimeService, AuthorizationService authorizationService,
+            CityRoot cityRoot) {
         this.repository = repository;
         this.identities = identities;
         this.identityService = identityService;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.authorizationService = authorizationService;
+        this.cityRoot = cityRoot;
     }
 
     public List<Organization> organizations() {
@@ -61,6 +65,16 @@ public class DirectoryService {
 
     public Optional<Organization> organization(String id) {
         return repository.findById(id);
+    }
+
+    /** An organization even if it was deactivated: it keeps its name and mail addresses for the items it had. */
+    public Optional<Organization> organizationForHistory(String id) {
+        return repository.findIncludingInactive(id);
+    }
+
+    /** True when {@code upper} is above {@code organizationId} along the parent or supervisor chain (not itself). */
+    public boolean isAbove(String upper, String organizationId) {
+        return !upper.equals(organizationId) && repository.findOverseeingIds(organizationId).contains(upper);
     }
 
     public List<SecretaryType> secretaryTypes() {
@@ -86,10 +100,10 @@ public class DirectoryService {
         return repository.findOrganizationIdsOfSecretary(userId);
     }
 
-    /** Email addresses of an organization's staff; its contact email where it has no staff. */
+    /** Email addresses of an organization's staff; its contact email where it has no staff (or is deactivated). */
     public List<String> staffEmails(String organizationId) {
         List<String> emails = repository.findStaffOf(organizationId).stream().map(StaffMember::email).toList();
-        return emails.isEmpty() ? organization(organizationId).map(o -> List.of(o.email())).orElse(List.of()) : emails;
+        return emails.isEmpty() ? organizationForHistory(organizationId).map(o -> List.of(o.email())).orElse(List.of()) : emails;
     }
 
     /** Email addresses of the organization department's staff; the root organization's contact email where it lists none. */
@@ -152,21 +166,27 @@ public class DirectoryService {
             }
             return moved;
         });
+        cityRoot.refresh();
         repository.recordImport(source, organizations.size(), staff.size(), importedBy);
         log.info("Directory {} imported: {} organizations ({} deactivated), {} staff, {} users removed, {} tasks handed over",
                 source, organizations.size(), deactivated, staff.size(), removed.size(), reassigned);
         return new ImportResult(organizations.size(), staff.size(), deactivated, removed.size(), reassigned);
     }
 
-    /** A new secretary takes over the open tasks and the running processes of the organization. */
+    /**
+     * A new secretary takes over the organization's open tasks and running processes; the old one keeps no grant
+     * on them (read access to the organization follows its tenant membership, which the import moves too).
+     */
     private int handOver(String organizationId, String from, String to) {
-        List<Task> tasks = taskService.createTaskQuery().taskAssignee(from)
-                .processVariableValueEquals(ORGANIZATION_ID_VARIABLE, organizationId).list();
-        tasks.forEach(t -> taskService.setAssignee(t.getId(), to));
-        for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
-                .variableValueEquals(ORGANIZATION_ID_VARIABLE, organizationId).list()) {
+        List<Task> tasks = taskService.createTaskQuery().tenantIdIn(organizationId).taskAssignee(from).list();
+        for (Task task : tasks) {
+            taskService.setAssignee(task.getId(), to);
+            authorizationService.createAuthorizationQuery().userIdIn(from).resourceType(Resources.TASK).resourceId(task.getId())
+                    .list().forEach(a -> authorizationService.deleteAuthorization(a.getId()));
+        }
+        for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().tenantIdIn(organizationId)
+                .variableValueEquals(SECRETARY_USER_ID_VARIABLE, from).list()) {
             runtimeService.setVariable(instance.getId(), SECRETARY_USER_ID_VARIABLE, to);
-            OrganizationAccess.secretaryMayRead(authorizationService, to, instance.getId());
         }
         return tasks.size();
     }

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.util.List;
 import org.partybuilding.system.ApiError;
 import org.partybuilding.system.ApiException;
-import org.partybuilding.system.ApiUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

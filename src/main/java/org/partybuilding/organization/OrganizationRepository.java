@@ -32,6 +32,20 @@ class OrganizationRepository {
                 .param(id).query(OrganizationRepository::organization).optional();
     }
 
+    /** Any organization, active or deactivated (kept for history): what mails and old ledger items refer to. */
+    Optional<Organization> findIncludingInactive(String id) {
+        return jdbc.sql("select " + ORGANIZATION_COLUMNS + " from organization where id = ?")
+                .param(id).query(OrganizationRepository::organization).optional();
+    }
+
+    boolean exists(String id) {
+        return jdbc.sql("select count(*) from organization where active and id = ?").param(id).query(Long.class).single() > 0;
+    }
+
+    Optional<String> findRootId() {
+        return jdbc.sql("select id from organization where active and parent_id is null").query(String.class).optional();
+    }
+
     /**
      * The organization and every organization above it, along the parent and the supervisor relations:
      * the organizations whose staff may watch its work.
@@ -59,11 +73,6 @@ class OrganizationRepository {
                     where o.active
                 )
                 select id from down""").param(organizationId).query(String.class).list();
-    }
-
-    List<String> findSecretaryUserIds(String organizationId) {
-        return jdbc.sql("select secretary_user_id from organization where id = ? and active")
-                .param(organizationId).query(String.class).list();
     }
 
     List<String> findOrganizationIdsOfSecretary(String userId) {

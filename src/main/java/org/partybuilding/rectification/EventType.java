@@ -2,5 +2,9 @@ package org.partybuilding.rectification;
 
 /** What happened to a rectification item: its history. */
 public enum EventType {
-    CREATED, SUBMITTED, REJECTED, ACCEPTED, REMINDED, ESCALATED, ACCOUNTABILITY, CLOSED
+    CREATED, SUBMITTED, REJECTED, ACCEPTED, REMINDED, ESCALATED, ACCOUNTABILITY, CLOSED,
+    /** An administrator deleted the instance (Cockpit, REST, batch). */
+    CANCELLED,
+    /** An administrator changed the running instance outside its model (modified, suspended, variables...). */
+    ADMINISTERED
 }

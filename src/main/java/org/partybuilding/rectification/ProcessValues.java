@@ -2,11 +2,13 @@ package org.partybuilding.rectification;
 
 import java.util.Date;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.partybuilding.rectification.RectificationProcess.Variables;
+import org.partybuilding.system.Texts;
 
 /** Typed reads of the rectification process's variables, and the form checks its task listeners share. */
 final class ProcessValues {
@@ -14,8 +16,13 @@ final class ProcessValues {
     private ProcessValues() {
     }
 
-    static long itemId(VariableScope scope) {
-        return ((Number) scope.getVariable(Variables.ITEM_ID)).longValue();
+    /** The ledger item of the instance: its business key, which no task user can change. */
+    static long itemId(DelegateExecution execution) {
+        return Long.parseLong(execution.getProcessBusinessKey());
+    }
+
+    static long itemId(DelegateTask task) {
+        return itemId(task.getExecution());
     }
 
     static Date date(VariableScope scope, String name) {
@@ -37,15 +44,23 @@ final class ProcessValues {
         if (required && text.isEmpty()) {
             throw new FormFieldValidationException(field, "请填写“" + label + "”");
         }
+        if (Texts.hasControlCharacters(text, true)) {
+            throw new FormFieldValidationException(field, "“" + label + "”含有不可见的控制字符，请删除后再提交");
+        }
         if (text.length() > maxLength) {
             throw new FormFieldValidationException(field, "“" + label + "”最长 " + maxLength + " 个字，现有 " + text.length() + " 个字");
         }
         return text;
     }
 
-    /** Who completes the task: the logged-in user, or the assignee when the engine is called directly. */
+    /** Who completes the task: the logged-in user, or the assignee when the server's own code completes it. */
     static String actor(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        Authentication authentication = user(task);
         return authentication != null ? authentication.getUserId() : task.getAssignee();
+    }
+
+    /** The logged-in user completing the task; null when the server's own code does (no one to check). */
+    static Authentication user(DelegateTask task) {
+        return task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     }
 }

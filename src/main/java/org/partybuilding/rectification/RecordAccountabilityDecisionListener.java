@@ -6,11 +6,14 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.partybuilding.organization.Groups;
+import org.partybuilding.workflow.TaskRefusedException;
 import org.partybuilding.rectification.RectificationProcess.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * Completion of {@code Task_DecideAccountability}: either a new deadline (the loop starts again with its
+ * Completion of {@code Task_DecideAccountability}, by the organization department only: either a new deadline (the loop starts again with its
  * rejections counted afresh) or closure with accountability.
  */
 @Component
@@ -26,6 +29,10 @@ class RecordAccountabilityDecisionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        Authentication user = ProcessValues.user(task);
+        if (user != null && (user.getGroupIds() == null || !user.getGroupIds().contains(Groups.ORG_DEPT))) {
+            throw TaskRefusedException.forbidden("追责决定只能由市委组织部作出");
+        }
         Object decision = task.getVariable(Variables.ACCOUNTABILITY_DECISION);
         String note = ProcessValues.text(task, Variables.ACCOUNTABILITY_NOTE, "处理意见", 2000, true);
         long itemId = ProcessValues.itemId(task);

@@ -7,22 +7,26 @@ import org.partybuilding.rectification.RectificationProcess.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * Completion of {@code Task_VerifyRectification}: accept, or reject with a mandatory reason. Sets
+ * Completion of {@code Task_VerifyRectification}, by a member of the item's verifier groups who is not the
+ * organization's secretary: accept, or reject with a mandatory reason. Sets
  * {@code accepted} and counts {@code roundRejections} for {@code Gateway_RejectionLimitReached}.
  */
 @Component
 class RecordVerificationListener implements TaskListener {
 
     private final RectificationService rectifications;
+    private final RectificationVerifiers verifiers;
 
-    RecordVerificationListener(RectificationService rectifications) {
+    RecordVerificationListener(RectificationService rectifications, RectificationVerifiers verifiers) {
         this.rectifications = rectifications;
+        this.verifiers = verifiers;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        Object verification = task.getVariable(Variables.VERIFICATION);
         long itemId = ProcessValues.itemId(task);
+        verifiers.checkVerifier(rectifications.item(itemId), ProcessValues.user(task));
+        Object verification = task.getVariable(Variables.VERIFICATION);
         String actor = ProcessValues.actor(task);
         if (RectificationProcess.VERIFICATION_ACCEPT.equals(verification)) {
             task.setVariable(Variables.ACCEPTED, true);

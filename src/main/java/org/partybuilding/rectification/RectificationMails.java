@@ -54,7 +54,7 @@ class RectificationMails {
         String supervisorId = organization.supervisorId() != null ? organization.supervisorId() : organization.id();
         List<String> to = level == 1 ? directory.staffEmails(supervisorId) : directory.orgDeptEmails();
         String addressee = level == 1
-                ? directory.organization(supervisorId).map(Organization::name).orElse(supervisorId)
+                ? directory.organizationForHistory(supervisorId).map(Organization::name).orElse(supervisorId)
                 : "市委组织部";
         long days = deadlines.daysOverdue(deadline);
         outbox.enqueue(new Mail(dedupKey, to,
@@ -77,8 +77,9 @@ class RectificationMails {
         return to;
     }
 
+    /** The item's organization, also if it was deactivated since: its addresses are kept for exactly this. */
     private Organization organization(RectificationItem item) {
-        return directory.organization(item.organizationId())
+        return directory.organizationForHistory(item.organizationId())
                 .orElseThrow(() -> new IllegalStateException("Organization " + item.organizationId() + " is missing"));
     }
 

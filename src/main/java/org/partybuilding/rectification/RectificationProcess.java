@@ -37,12 +37,14 @@ public final class RectificationProcess {
         }
     }
 
-    /** Process variables. Documents and history live in the ledger tables; these are ids, dates, flags and the texts the forms show. */
+    /**
+     * Process variables. Documents and history live in the ledger tables; these are ids, dates, flags and the texts
+     * the forms show. The ledger item is the business key; who verifies comes from the ledger when the task is
+     * created ({@code rectificationVerifiers}); users can write none of these (only their form's fields).
+     */
     public static final class Variables {
-        public static final String ITEM_ID = "itemId";
         public static final String ORGANIZATION_ID = "organizationId";
         public static final String SECRETARY_USER_ID = "secretaryUserId";
-        public static final String VERIFIER_GROUPS = "verifierGroups";
         public static final String SEVERITY = "severity";
         public static final String DUE_DATE = "dueDate";
         public static final String POLICY = "policy";

@@ -106,6 +106,23 @@ class RectificationRepository {
         jdbc.sql("update rectification_item set status = 'OPEN', due_date = ? where id = ?").params(dueDate, id).update();
     }
 
+    void cancelled(long id, Date at) {
+        jdbc.sql("update rectification_item set status = 'CANCELLED', closed_at = ? where id = ?").params(timestamp(at), id).update();
+    }
+
+    Optional<Long> findIdByProcessInstance(String processInstanceId) {
+        return jdbc.sql("select id from rectification_item where process_instance_id = ?").param(processInstanceId)
+                .query(Long.class).optional();
+    }
+
+    /** An administrator's operation, once however many log entries it made. */
+    void recordOperation(long id, String operationId, String actor, String detail, Date at) {
+        jdbc.sql("""
+                insert into rectification_event (item_id, type, at, actor, detail, operation_id) values (?, ?, ?, ?, ?, ?)
+                on conflict (item_id, operation_id) where operation_id is not null do nothing""")
+                .params(id, EventType.ADMINISTERED.name(), timestamp(at), actor, detail, operationId).update();
+    }
+
     void closed(long id, Date at) {
         jdbc.sql("update rectification_item set status = 'CLOSED', closed_at = ? where id = ?").params(timestamp(at), id).update();
     }

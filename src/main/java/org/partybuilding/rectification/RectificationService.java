@@ -4,20 +4,19 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.partybuilding.organization.DirectoryService;
-import org.partybuilding.organization.Groups;
 import org.partybuilding.organization.Organization;
 import org.partybuilding.organization.StaffMember;
 import org.partybuilding.rectification.RectificationProcess.Variables;
 import org.partybuilding.system.ApiException;
-import org.partybuilding.system.ApiUser;
+import org.partybuilding.organization.ApiUser;
 import org.partybuilding.system.AsSystem;
+import org.partybuilding.workflow.InstanceAdministration;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,24 +57,18 @@ public class RectificationService {
         }
         String issuing = request.issuingOrganizationId() != null ? request.issuingOrganizationId()
                 : organization.supervisorId() != null ? organization.supervisorId() : organization.id();
-        if (directory.organization(issuing).isEmpty()) {
-            throw ApiException.badField("issuingOrganizationId", "发起整改的组织 " + issuing + " 不存在");
+        if (request.issuingOrganizationId() != null && !directory.isAbove(issuing, organization.id())) {
+            throw ApiException.badField("issuingOrganizationId", "发起整改的组织 " + issuing + " 不是 "
+                    + organization.name() + " 的上级党组织，不能由它核验");
         }
         Date now = deadlines.now();
         long id = repository.insert(request, issuing, createdBy, now);
         repository.record(id, EventType.CREATED, createdBy,
                 "来源：" + request.source().label() + "；整改期限：" + deadlines.text(request.dueDate()), now);
 
-        Set<String> verifiers = new LinkedHashSet<>();
-        verifiers.add(Groups.staffOf(issuing));
-        if (request.source() == Source.INSPECTION) {
-            verifiers.add(Groups.INSPECTORS);
-        }
         Map<String, Object> variables = new HashMap<>();
-        variables.put(Variables.ITEM_ID, id);
         variables.put(Variables.ORGANIZATION_ID, organization.id());
         variables.put(Variables.SECRETARY_USER_ID, organization.secretaryUserId());
-        variables.put(Variables.VERIFIER_GROUPS, String.join(",", verifiers));
         variables.put(Variables.SEVERITY, request.severity().name());
         variables.put(Variables.DUE_DATE, deadlines.deadlineOf(request.dueDate()));
         variables.put(Variables.DUE_DATE_TEXT, deadlines.text(request.dueDate()));
@@ -175,5 +168,32 @@ public class RectificationService {
         Date now = deadlines.now();
         repository.closed(id, now);
         repository.record(id, EventType.CLOSED, null, rectified ? "整改通过，予以销号" : "追责后结案", now);
+    }
+
+    // --- what administrators do to an item's instance outside the model ---
+
+    /** The instance was deleted (Cockpit, REST, batch): the item is CANCELLED, with who and why. */
+    @EventListener
+    void cancelled(InstanceAdministration.Cancelled event) {
+        if (!RectificationProcess.PROCESS_ID.equals(event.processDefinitionKey()) || event.businessKey() == null) {
+            return;
+        }
+        long id = Long.parseLong(event.businessKey());
+        Date now = deadlines.now();
+        repository.cancelled(id, now);
+        repository.record(id, EventType.CANCELLED, event.userId(), "流程实例被" + (event.userId() == null ? "系统批量操作" : "管理员")
+                + "删除，整改事项撤销" + (event.reason() == null || event.reason().isBlank() ? "（未说明原因）" : "。原因：" + event.reason()), now);
+    }
+
+    /** The running instance was modified, suspended, given other variables...: one history line per operation. */
+    @EventListener
+    void administered(InstanceAdministration.Administered event) {
+        if (!RectificationProcess.PROCESS_ID.equals(event.processDefinitionKey())) {
+            return;
+        }
+        repository.findIdByProcessInstance(event.processInstanceId()).ifPresent(id -> repository.recordOperation(id,
+                event.operationId(), event.userId(), "管理员干预：" + event.operation()
+                        + (event.annotation() == null || event.annotation().isBlank() ? "" : "。说明：" + event.annotation()),
+                deadlines.now()));
     }
 }

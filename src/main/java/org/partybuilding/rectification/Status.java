@@ -7,7 +7,9 @@ public enum Status {
     REJECTED("已退回"),
     OVERDUE("已逾期"),
     ACCOUNTABILITY("追责中"),
-    CLOSED("已销号");
+    CLOSED("已销号"),
+    /** Its instance was deleted by an administrator: the loop stopped without closure. */
+    CANCELLED("已撤销");
 
     private final String label;
 

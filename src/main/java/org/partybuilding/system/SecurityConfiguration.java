@@ -1,55 +1,25 @@
 package org.partybuilding.system;
 
 import jakarta.servlet.Filter;
-import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.MethodParameter;
-import org.springframework.web.bind.support.WebDataBinderFactory;
-import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 
-/** Both REST APIs require HTTP Basic credentials of a Camunda user: Camunda's {@code /engine-rest} and our {@code /api}. */
+/** The request guard in front of everything: size limits, no user expressions, no cross-site writes, headers. */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration implements WebMvcConfigurer {
+class SecurityConfiguration {
 
     @Bean
-    FilterRegistrationBean<Filter> engineRestAuthentication() {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.setName("engine-rest-authentication");
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*");
+    FilterRegistrationBean<Filter> requestGuard(@Value("${app.http.max-request-size}") DataSize maxRequest,
+            @Value("${app.http.max-upload-size}") DataSize maxUpload, @Value("${app.base-url}") String baseUrl) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+                new RequestGuardFilter(maxRequest.toBytes(), maxUpload.toBytes(), baseUrl));
+        registration.setName("request-guard");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
-    }
-
-    @Bean
-    FilterRegistrationBean<Filter> apiAuthentication(IdentityService identityService) {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService));
-        registration.setName("api-authentication");
-        registration.addUrlPatterns("/api/*");
-        return registration;
-    }
-
-    @Override
-    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new HandlerMethodArgumentResolver() {
-            @Override
-            public boolean supportsParameter(MethodParameter parameter) {
-                return parameter.getParameterType() == ApiUser.class;
-            }
-
-            @Override
-            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-                    NativeWebRequest request, WebDataBinderFactory binderFactory) {
-                return ApiUser.of(request.getNativeRequest(HttpServletRequest.class));
-            }
-        });
     }
 }

@@ -289,7 +289,7 @@ class RectificationProcessTest {
 
     private RectificationItem ledger(ProcessInstance instance) {
         return rectifications.find(Long.parseLong(historyService.createHistoricProcessInstanceQuery()
-                .processInstanceId(instance.getId()).singleResult().getBusinessKey()), new org.partybuilding.system.ApiUser("admin",
+                .processInstanceId(instance.getId()).singleResult().getBusinessKey()), new org.partybuilding.organization.ApiUser("admin",
                 List.of(Groups.ORG_DEPT)));
     }
 

@@ -16,7 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.partybuilding.Browser;
 import org.partybuilding.IntegrationTest;
 import org.partybuilding.organization.Groups;
-import org.partybuilding.system.ApiUser;
+import org.partybuilding.organization.ApiUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

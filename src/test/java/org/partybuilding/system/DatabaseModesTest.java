@@ -27,7 +27,7 @@ class DatabaseModesTest {
     void runsOnTheExternalPostgresGivenByDbUrl() throws Exception {
         try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
             String url = external.getJdbcUrl("postgres", "postgres");
-            try (ConfigurableApplicationContext app = start("--DB_URL=" + url, "--DB_USER=postgres", "--DB_PASSWORD=")) {
+            try (ConfigurableApplicationContext app = start("--DB_URL=" + url, "--DB_USER=postgres", "--DB_PASSWORD=", "--ADMIN_PASSWORD=Qinghe-Root-2026!")) {
                 assertThat(app.getBean(LocalPostgres.class).running()).isFalse();
                 assertThat(app.getBean(IdentityService.class).createUserQuery().userId("li.changfu").count()).isEqualTo(1);
             }

@@ -51,7 +51,7 @@ class TasklistBrowserTest {
             driver.findElement(By.cssSelector("input[type=password]")).sendKeys("not-the-password");
             driver.findElement(By.cssSelector("button[type=submit]")).click();
 
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textMatches(By.tagName("body"),
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textMatches(By.tagName("body"),
                     java.util.regex.Pattern.compile("[\\u4e00-\\u9fa5]*(失败|错误)")));
             assertThat(driver.findElements(By.cssSelector("input[ng-model=username]"))).isNotEmpty();
         }
@@ -66,7 +66,7 @@ class TasklistBrowserTest {
             driver.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
             driver.findElement(By.cssSelector("button[type=submit]")).click();
 
-            new WebDriverWait(driver, Duration.ofSeconds(20))
+            new WebDriverWait(driver, Duration.ofSeconds(30))
                     .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "整改闭环"));
             assertThat(driver.findElement(By.tagName("body")).getText()).contains("流程定义", "毛建军");
             assertThat(driver.findElements(By.cssSelector(".ce-eol-banner")))
@@ -74,7 +74,7 @@ class TasklistBrowserTest {
             browser.screenshot("cockpit-supervisor");
 
             driver.findElement(By.linkText("整改闭环")).click();
-            new WebDriverWait(driver, Duration.ofSeconds(20))
+            new WebDriverWait(driver, Duration.ofSeconds(30))
                     .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-element-id=Task_SubmitRectification]")));
             browser.screenshot("cockpit-rectification-diagram");
         }
@@ -85,7 +85,13 @@ class TasklistBrowserTest {
         driver.findElement(By.cssSelector("input[ng-model=username]")).sendKeys(user);
         driver.findElement(By.cssSelector("input[type=password]")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20))
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的待办"));
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的待办"));
+        } catch (RuntimeException e) {
+            System.out.println("Tasklist did not show the filters; page text: " + driver.findElement(By.tagName("body")).getText());
+            driver.manage().logs().get("browser").forEach(l -> System.out.println("browser console: " + l));
+            throw e;
+        }
     }
 }

@@ -1,8 +1,7 @@
-package org.partybuilding.system;
+package org.partybuilding.organization;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.partybuilding.organization.Groups;
 
 /**
  * The authenticated caller of {@code /api/**}, put on the request by {@link ApiAuthenticationFilter}.

@@ -1,0 +1,62 @@
+package org.partybuilding.organization;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.Ordered;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Who is calling: HTTP Basic on both REST APIs ({@link BasicAuthenticationFilter}), the webapps' login guarded for
+ * users who must first change their initial password ({@link WebappLoginFilter}), and {@link ApiUser} as a
+ * controller parameter.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthenticationConfiguration implements WebMvcConfigurer {
+
+    /** After the request guard (size, expressions, cross-site checks), before anything reaches the engine. */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
+
+    @Bean
+    FilterRegistrationBean<Filter> restAuthentication(ProcessEngine engine, Accounts accounts) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new BasicAuthenticationFilter(engine, accounts));
+        registration.setName("rest-authentication");
+        registration.addUrlPatterns("/engine-rest/*", "/api/*");
+        registration.setOrder(ORDER);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<Filter> webappLoginGuard(Accounts accounts) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new WebappLoginFilter(accounts));
+        registration.setName("webapp-login-guard");
+        registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+        registration.setOrder(ORDER);
+        return registration;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new HandlerMethodArgumentResolver() {
+            @Override
+            public boolean supportsParameter(MethodParameter parameter) {
+                return parameter.getParameterType() == ApiUser.class;
+            }
+
+            @Override
+            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                    NativeWebRequest request, WebDataBinderFactory binderFactory) {
+                return ApiUser.of(request.getNativeRequest(HttpServletRequest.class));
+            }
+        });
+    }
+}

@@ -1,0 +1,109 @@
+package org.partybuilding.system;
+
+import jakarta.annotation.Priority;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.glassfish.jersey.servlet.ServletProperties;
+import org.partybuilding.workflow.TaskRefusedException;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
+/**
+ * Camunda's REST resources wrap whatever a command throws, so a task refused by the server (a form field that is
+ * not there, a verifier who may not verify, a listener's Chinese message) would reach the user as "500 Cannot
+ * complete task ...". These mappers answer 400 (or 403) with the server's own Chinese message, and 403 for a record
+ * of an organization the user does not oversee (the engine's tenant check). Everything else is Camunda's answer.
+ * Registered on {@code /engine-rest} and on the webapps' engine API ({@code /camunda/api/engine}) alike.
+ */
+@Configuration(proxyBeanMethods = false)
+class EngineRestErrors {
+
+    private static final String NOT_YOUR_TENANT = "no authenticated tenant";
+
+    @Bean
+    ResourceConfigCustomizer engineRestErrorMappers() {
+        return config -> config.register(WrappedErrors.class).register(EngineErrors.class);
+    }
+
+    /**
+     * The webapps' engine API is a Jersey servlet the webapp starter registers unless one of that name exists:
+     * registered here first, with the same application and these mappers added.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    ServletContextInitializer webappEngineApiWithErrorMappers(@org.springframework.beans.factory.annotation.Value(
+            "${camunda.bpm.webapp.application-path}") String applicationPath) {
+        return (ServletContext servletContext) -> {
+            ServletRegistration registration = servletContext.addServlet("Engine Api", ServletContainer.class);
+            registration.addMapping(applicationPath + "/api/engine/*");
+            registration.setInitParameters(Map.of(
+                    ServletProperties.JAXRS_APPLICATION_CLASS, EngineRestApplication.class.getName(),
+                    ServerProperties.PROVIDER_CLASSNAMES, WrappedErrors.class.getName() + "," + EngineErrors.class.getName()));
+        };
+    }
+
+    /** The refusal found in an exception or its causes, or null to leave the answer to Camunda. */
+    static Response refusal(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TaskRefusedException refused) {
+                return answer(refused.isForbidden() ? Response.Status.FORBIDDEN : Response.Status.BAD_REQUEST, refused);
+            }
+            if (cause instanceof FormFieldValidationException invalid) {
+                return answer(Response.Status.BAD_REQUEST, invalid);
+            }
+            if (cause instanceof ProcessEngineException engine && engine.getMessage() != null
+                    && engine.getMessage().contains(NOT_YOUR_TENANT)) {
+                ExceptionDto dto = new ExceptionDto();
+                dto.setType("AuthorizationException");
+                dto.setMessage("无权访问：该记录不属于您管辖的组织");
+                return Response.status(Response.Status.FORBIDDEN).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+            }
+        }
+        return null;
+    }
+
+    private static Response answer(Response.Status status, Exception exception) {
+        ExceptionDto dto = new ExceptionDto();
+        dto.setType(exception.getClass().getSimpleName());
+        dto.setMessage(exception.getMessage());
+        return Response.status(status).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** A command's exception as Camunda's resources rethrow it. */
+    @Priority(1)
+    static class WrappedErrors implements ExceptionMapper<RestException> {
+
+        @Override
+        public Response toResponse(RestException exception) {
+            Response refusal = refusal(exception);
+            return refusal != null ? refusal : ExceptionHandlerHelper.getInstance().getResponse(exception);
+        }
+    }
+
+    /** A command's exception that reaches JAX-RS unwrapped. */
+    @Priority(1)
+    static class EngineErrors implements ExceptionMapper<ProcessEngineException> {
+
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            Response refusal = refusal(exception);
+            return refusal != null ? refusal : ExceptionHandlerHelper.getInstance().getResponse(exception);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.partybuilding.workflow;
+
+import java.util.Collection;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.TaskServiceImpl;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.variable.VariableMap;
+
+/**
+ * Camunda's task service with {@link TaskGuard} in front of every way a user could write process state through a
+ * task: completion and resolution take the form's fields only, variables are not written on their own, no BPMN
+ * error or escalation is thrown from a task, and unclaiming is releasing one's own claim.
+ */
+class GuardedTaskService extends TaskServiceImpl {
+
+    private final TaskGuard guard;
+
+    GuardedTaskService(TaskGuard guard) {
+        this.guard = guard;
+    }
+
+    @Override
+    public void complete(String taskId, Map<String, Object> variables) {
+        guard.checkSubmission(commandExecutor, taskId, variables);
+        super.complete(taskId, variables);
+    }
+
+    @Override
+    public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables, boolean deserializeValues) {
+        guard.checkSubmission(commandExecutor, taskId, variables);
+        return super.completeWithVariablesInReturn(taskId, variables, deserializeValues);
+    }
+
+    @Override
+    public void resolveTask(String taskId, Map<String, Object> variables) {
+        guard.checkSubmission(commandExecutor, taskId, variables);
+        super.resolveTask(taskId, variables);
+    }
+
+    @Override
+    public void setAssignee(String taskId, String userId) {
+        if (userId == null && guard.isReleaseOfOwnClaim(commandExecutor, taskId)) {
+            // releasing one's own claim needs no TASK_ASSIGN: the command runs without the caller's permission check
+            commandExecutor.execute(context -> context.runWithoutAuthorization(() -> new AssignTaskCmd(taskId, null).execute(context)));
+            return;
+        }
+        super.setAssignee(taskId, userId);
+    }
+
+    @Override
+    protected void setVariables(String taskId, Map<String, ? extends Object> variables, boolean local) {
+        guard.refuseVariableWrite();
+        super.setVariables(taskId, variables, local);
+    }
+
+    @Override
+    protected void updateVariables(String taskId, Map<String, ? extends Object> modifications, Collection<String> deletions, boolean local) {
+        guard.refuseVariableWrite();
+        super.updateVariables(taskId, modifications, deletions, local);
+    }
+
+    @Override
+    public void removeVariable(String taskId, String variableName) {
+        guard.refuseVariableWrite();
+        super.removeVariable(taskId, variableName);
+    }
+
+    @Override
+    public void removeVariableLocal(String taskId, String variableName) {
+        guard.refuseVariableWrite();
+        super.removeVariableLocal(taskId, variableName);
+    }
+
+    @Override
+    public void removeVariables(String taskId, Collection<String> variableNames) {
+        guard.refuseVariableWrite();
+        super.removeVariables(taskId, variableNames);
+    }
+
+    @Override
+    public void removeVariablesLocal(String taskId, Collection<String> variableNames) {
+        guard.refuseVariableWrite();
+        super.removeVariablesLocal(taskId, variableNames);
+    }
+
+    @Override
+    public void handleBpmnError(String taskId, String errorCode, String errorMessage, Map<String, Object> variables) {
+        guard.refuseThrowFromTask();
+        super.handleBpmnError(taskId, errorCode, errorMessage, variables);
+    }
+
+    @Override
+    public void handleEscalation(String taskId, String escalationCode, Map<String, Object> variables) {
+        guard.refuseThrowFromTask();
+        super.handleEscalation(taskId, escalationCode, variables);
+    }
+}
