@@ -30,7 +30,7 @@ class AuthenticationConfiguration implements WebMvcConfigurer {
     FilterRegistrationBean<Filter> restAuthentication(ProcessEngine engine, Accounts accounts) {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new BasicAuthenticationFilter(engine, accounts));
         registration.setName("rest-authentication");
-        registration.addUrlPatterns("/engine-rest/*", "/api/*");
+        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/metrics", "/actuator/metrics/*");
         registration.setOrder(ORDER);
         return registration;
     }

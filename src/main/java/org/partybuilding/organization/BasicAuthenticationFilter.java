@@ -73,7 +73,12 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
                 .map(Group::getId).toList();
         List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
                 .unlimitedList().stream().map(Tenant::getId).toList();
-        request.setAttribute(ApiUser.REQUEST_ATTRIBUTE, new ApiUser(userId, groups));
+        ApiUser user = new ApiUser(userId, groups);
+        if (path.startsWith("/actuator/") && !user.isOrgDept()) {
+            refuse(response, HttpServletResponse.SC_FORBIDDEN, "运行指标仅对市委组织部和系统管理员开放");
+            return;
+        }
+        request.setAttribute(ApiUser.REQUEST_ATTRIBUTE, user);
         identityService.setAuthentication(userId, groups, tenants);
         try {
             chain.doFilter(request, response);

@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
 import java.util.function.BiFunction;
+import org.partybuilding.system.Texts;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -206,9 +208,15 @@ final class DirectoryParser {
         return text == null || text.isBlank() ? null : text;
     }
 
+    /** Every value of the directory is one line: names go into mail subjects and Tasklist, ids into URLs. */
     private String scalar(Node value, String name, String what) {
         if (value instanceof ScalarNode scalar) {
-            return scalar.getValue().trim();
+            String text = scalar.getValue().trim();
+            if (Texts.hasControlCharacters(text, false)) {
+                problems.add(new DirectoryProblem(line(value), what + " 的字段 " + name + " 含有换行或控制字符"));
+                return null;
+            }
+            return text;
         }
         problems.add(new DirectoryProblem(line(value), what + " 的字段 " + name + " 应为单个值"));
         return null;

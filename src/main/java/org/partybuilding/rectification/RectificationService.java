@@ -1,18 +1,23 @@
 package org.partybuilding.rectification;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.partybuilding.organization.DirectoryService;
 import org.partybuilding.organization.Organization;
 import org.partybuilding.organization.StaffMember;
 import org.partybuilding.rectification.RectificationProcess.Variables;
+import org.partybuilding.system.ApiError;
 import org.partybuilding.system.ApiException;
+import org.springframework.http.HttpStatus;
 import org.partybuilding.organization.ApiUser;
 import org.partybuilding.system.AsSystem;
 import org.partybuilding.workflow.InstanceAdministration;
@@ -32,24 +37,33 @@ public class RectificationService {
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final Deadlines deadlines;
+    private final Validator validator;
 
     RectificationService(RectificationRepository repository, DirectoryService directory, RuntimeService runtimeService,
-            IdentityService identityService, Deadlines deadlines) {
+            IdentityService identityService, Deadlines deadlines, Validator validator) {
         this.repository = repository;
         this.directory = directory;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
         this.deadlines = deadlines;
+        this.validator = validator;
     }
 
     /**
      * Opens an item and starts its process, in one transaction: either both exist or neither.
      *
      * @param createdBy user id of whoever opens it, or null for the system
-     * @throws ApiException 400 naming the field, for an unknown organization or a past due date
+     * @throws ApiException 400 naming the field: an invalid field (checked here too, for callers other than the API),
+     *                      an unknown organization, a past due date, an issuing organization not above the target
      */
     @Transactional
     public RectificationItem open(NewRectification request, String createdBy) {
+        Set<ConstraintViolation<NewRectification>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            List<ApiError.Detail> details = violations.stream()
+                    .map(v -> new ApiError.Detail(v.getPropertyPath().toString(), null, v.getMessage())).toList();
+            throw new ApiException(HttpStatus.BAD_REQUEST, details.get(0).message(), details);
+        }
         Organization organization = directory.organization(request.organizationId())
                 .orElseThrow(() -> ApiException.badField("organizationId", "组织 " + request.organizationId() + " 不存在"));
         if (request.dueDate().isBefore(deadlines.today())) {

@@ -147,6 +147,48 @@ class DirectoryImportTest {
     }
 
     @Test
+    void aReplacedSecretaryWhoStaysAUserLosesAccessToTheOrganizationsInstancesAndTasks() {
+        OrganizationTaskProcess.deploy(repositoryService);
+        String instance = OrganizationTaskProcess.start(runtimeService, "village-yangjiabu", "yang.shulin");
+        String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+        assertThat(visibleInstances("yang.shulin", instance)).isEqualTo(1);
+        // yang.shulin hands the village over and becomes staff of the town: still a user, no longer its secretary
+        String changed = demo
+                .replace("userId: yang.shulin", "userId: yang.xinren")
+                .replace("name: 杨树林", "name: 杨新任")
+                .replace("email: yang.shulin@qinghe.example", "email: yang.xinren@qinghe.example")
+                .replace("staff:\n", "staff:\n  - userId: yang.shulin\n    name: 杨树林\n    email: yang.shulin@qinghe.example\n"
+                        + "    phone: \"13800000007\"\n    organizationId: town-longquan\n");
+
+        importText(changed);
+
+        assertThat(identityService.createUserQuery().userId("yang.shulin").count()).isEqualTo(1);
+        assertThat(visibleInstances("yang.shulin", instance)).isZero();
+        assertThat(http.get("/engine-rest/task/" + task, "yang.shulin").status()).isEqualTo(404);
+        assertThat(http.get("/engine-rest/history/process-instance/" + instance, "yang.shulin").status()).isIn(403, 404);
+        assertThat(http.post("/engine-rest/task/" + task + "/complete", "yang.shulin", "{}").status()).isEqualTo(403);
+        assertThat(visibleInstances("yang.xinren", instance)).isEqualTo(1);
+        assertThat(http.post("/engine-rest/task/" + task + "/complete", "yang.xinren", "{}").status()).isEqualTo(204);
+    }
+
+    @Test
+    void aMovedOrganizationsInstancesFollowItToTheNewTown() {
+        OrganizationTaskProcess.deploy(repositoryService);
+        String instance = OrganizationTaskProcess.start(runtimeService, "village-yangjiabu", "yang.shulin");
+        assertThat(visibleInstances("mao.jianjun", instance)).isEqualTo(1);
+        assertThat(visibleInstances("qin.ming", instance)).isZero();
+        String moved = demo.replace(block("village-yangjiabu"),
+                block("village-yangjiabu").replace("parentId: town-hexi", "parentId: town-longquan"));
+
+        importText(moved);
+
+        assertThat(visibleInstances("mao.jianjun", instance)).isZero();
+        assertThat(visibleInstances("qin.ming", instance)).isEqualTo(1);
+        assertThat(http.get("/engine-rest/history/process-instance/count?processInstanceId=" + instance, "qin.ming").json()
+                .get("count").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void rejectsABadUploadWithEveryProblemByLineAndChangesNothing() {
         String bad = demo
                 .replace("中共青禾市河西镇杨家埠村委员会", "改名但不应生效")
@@ -203,6 +245,12 @@ class DirectoryImportTest {
 
     private DirectoryService.ImportResult importText(String text) {
         return directory.importDirectory(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "test", "test");
+    }
+
+    private int visibleInstances(String user, String instance) {
+        Http.Response response = http.get("/engine-rest/process-instance?maxResults=10&processInstanceIds=" + instance, user);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().size();
     }
 
     private List<String> groupsOf(String userId) {

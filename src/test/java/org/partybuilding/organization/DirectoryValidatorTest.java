@@ -86,6 +86,16 @@ class DirectoryValidatorTest {
     }
 
     @Test
+    void rejectsANameWithALineBreakOrControlCharacter() {
+        List<DirectoryProblem> problems = validate(VALID.replace("name: 中共乙村委员会", "name: \"中共乙村\\n委员会\"")
+                .replace("name: 钱督", "name: \"钱\\u0007督\""));
+
+        assertThat(problems).containsExactly(
+                new DirectoryProblem(24, "组织 village-b 的字段 name 含有换行或控制字符"),
+                new DirectoryProblem(31, "工作人员 qian.du 的字段 name 含有换行或控制字符"));
+    }
+
+    @Test
     void rejectsABadEmail() {
         List<DirectoryProblem> problems = validate(VALID.replace("email: village-b@test.example", "email: village-b.test.example"));
 
