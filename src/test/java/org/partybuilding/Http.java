@@ -143,14 +143,14 @@ public final class Http {
         private final Response login;
 
         private Webapp(String user, String password) {
-            csrfToken = fetchToken("/camunda/app/tasklist/default/");
+            csrfToken = fetchToken("/camunda/app/tasklist/default/", null);
             String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                     + URLEncoder.encode(password, StandardCharsets.UTF_8);
             login = Http.send(session, HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
                     .header("X-XSRF-TOKEN", csrfToken).header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)));
             // the token changes at login
-            csrfToken = fetchToken("/camunda/api/engine/engine/");
+            csrfToken = fetchToken("/camunda/api/engine/engine/", csrfToken);
         }
 
         /** The answer to the login itself (200 when logged in). */
@@ -167,11 +167,13 @@ public final class Http {
                     .header("X-XSRF-TOKEN", csrfToken));
         }
 
-        private String fetchToken(String path) {
+        /** The session's CSRF token (the webapps hand it out on request); the one it had when none is handed out. */
+        private String fetchToken(String path, String current) {
             try {
                 HttpResponse<String> response = session.send(HttpRequest.newBuilder(URI.create(base + path))
                         .header("X-XSRF-TOKEN", "Fetch").GET().build(), HttpResponse.BodyHandlers.ofString());
-                return response.headers().firstValue("X-XSRF-TOKEN").orElseThrow(() -> new IllegalStateException("no CSRF token from " + path));
+                return response.headers().firstValue("X-XSRF-TOKEN").or(() -> java.util.Optional.ofNullable(current))
+                        .orElseThrow(() -> new IllegalStateException("no CSRF token from " + path));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

@@ -106,8 +106,10 @@ class RectificationRepository {
         jdbc.sql("update rectification_item set status = 'OPEN', due_date = ? where id = ?").params(dueDate, id).update();
     }
 
-    void cancelled(long id, Date at) {
-        jdbc.sql("update rectification_item set status = 'CANCELLED', closed_at = ? where id = ?").params(timestamp(at), id).update();
+    /** @return false when the item was already cancelled (the engine can report one deletion more than once) */
+    boolean cancelled(long id, Date at) {
+        return jdbc.sql("update rectification_item set status = 'CANCELLED', closed_at = ? where id = ? and status <> 'CANCELLED'")
+                .params(timestamp(at), id).update() == 1;
     }
 
     Optional<Long> findIdByProcessInstance(String processInstanceId) {

@@ -194,7 +194,9 @@ public class RectificationService {
         }
         long id = Long.parseLong(event.businessKey());
         Date now = deadlines.now();
-        repository.cancelled(id, now);
+        if (!repository.cancelled(id, now)) {
+            return;
+        }
         repository.record(id, EventType.CANCELLED, event.userId(), "流程实例被" + (event.userId() == null ? "系统批量操作" : "管理员")
                 + "删除，整改事项撤销" + (event.reason() == null || event.reason().isBlank() ? "（未说明原因）" : "。原因：" + event.reason()), now);
     }

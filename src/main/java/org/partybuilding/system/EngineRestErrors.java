@@ -28,13 +28,15 @@ import org.springframework.core.annotation.Order;
  * Camunda's REST resources wrap whatever a command throws, so a task refused by the server (a form field that is
  * not there, a verifier who may not verify, a listener's Chinese message) would reach the user as "500 Cannot
  * complete task ...". These mappers answer 400 (or 403) with the server's own Chinese message, and 403 for a record
- * of an organization the user does not oversee (the engine's tenant check). Everything else is Camunda's answer.
+ * of an organization the user does not oversee (the engine's tenant check), 400 for a password the policy refuses.
+ * Everything else is Camunda's answer.
  * Registered on {@code /engine-rest} and on the webapps' engine API ({@code /camunda/api/engine}) alike.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestErrors {
 
     private static final String NOT_YOUR_TENANT = "no authenticated tenant";
+    private static final String WEAK_PASSWORD = "Password does not match policy";
 
     @Bean
     ResourceConfigCustomizer engineRestErrorMappers() {
@@ -66,6 +68,13 @@ class EngineRestErrors {
             }
             if (cause instanceof FormFieldValidationException invalid) {
                 return answer(Response.Status.BAD_REQUEST, invalid);
+            }
+            if (cause instanceof ProcessEngineException engine && engine.getMessage() != null
+                    && engine.getMessage().contains(WEAK_PASSWORD)) {
+                ExceptionDto dto = new ExceptionDto();
+                dto.setType("PasswordPolicyException");
+                dto.setMessage("密码不符合要求：至少 10 个字符，包含大写字母、小写字母、数字和特殊字符，且不能包含用户名或姓名");
+                return Response.status(Response.Status.BAD_REQUEST).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
             }
             if (cause instanceof ProcessEngineException engine && engine.getMessage() != null
                     && engine.getMessage().contains(NOT_YOUR_TENANT)) {

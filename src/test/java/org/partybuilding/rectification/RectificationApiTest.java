@@ -128,6 +128,31 @@ class RectificationApiTest {
         assertThat(taskService.createTaskQuery().taskId(verify).count()).isEqualTo(1);
     }
 
+    @Test
+    void whatAnAdministratorDoesToAnItemsInstanceIsRecordedInTheLedger() {
+        long id = open("village-lijia", "OTHER");
+        String process = http.get("/api/rectifications/" + id, "zhao.min").json().get("processInstanceId").asText();
+
+        assertThat(http.sendAs("PUT", "/engine-rest/process-instance/" + process + "/suspended", "admin", "admin",
+                "{\"suspended\":true}").status()).isEqualTo(204);
+        assertThat(http.sendAs("PUT", "/engine-rest/process-instance/" + process + "/suspended", "admin", "admin",
+                "{\"suspended\":false}").status()).isEqualTo(204);
+        assertThat(http.sendAs("POST", "/engine-rest/process-instance/" + process + "/modification", "admin", "admin",
+                "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"" + Elements.SUBMIT + "\"}],"
+                        + "\"annotation\":\"书记更换，重新派发\"}").status()).isEqualTo(204);
+        assertThat(http.sendAs("DELETE", "/engine-rest/process-instance/" + process, "admin", "admin", null).status()).isEqualTo(204);
+
+        JsonNode item = http.get("/api/rectifications/" + id, "zhao.min").json();
+        assertThat(item.get("status").asText()).isEqualTo("CANCELLED");
+        List<String> lines = new ArrayList<>();
+        item.get("history").forEach(e -> lines.add(e.get("type").asText() + " " + e.get("actor").asText("") + " " + e.get("detail").asText()));
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(1)).startsWith("ADMINISTERED admin 管理员干预：挂起流程实例");
+        assertThat(lines.get(2)).startsWith("ADMINISTERED admin 管理员干预：激活流程实例");
+        assertThat(lines.get(3)).startsWith("ADMINISTERED admin 管理员干预：修改流程实例").contains("书记更换，重新派发");
+        assertThat(lines.get(4)).startsWith("CANCELLED admin 流程实例被管理员删除");
+    }
+
     private long open(String organizationId, String source) {
         Http.Response response = http.post("/api/rectifications", "zhao.min", body(organizationId, source, "LOW", due(30)));
         assertThat(response.status()).as(response.body()).isEqualTo(201);

@@ -67,6 +67,7 @@ class RectificationProcessTest {
     @Autowired RuntimeService runtimeService;
     @Autowired HistoryService historyService;
     @Autowired RepositoryService repositoryService;
+    @Autowired org.camunda.bpm.engine.IdentityService identityService;
 
     private final List<String> instances = new ArrayList<>();
     /** Each test's item has its own title, so its mails are told apart from other tests' late ones. */
@@ -137,6 +138,28 @@ class RectificationProcessTest {
         assertThat(instance).isWaitingAt(Elements.VERIFY);
         Assertions.assertThat(ledger(instance).history()).extracting(RectificationEvent::type)
                 .containsExactly(EventType.CREATED, EventType.SUBMITTED);
+    }
+
+    @Test
+    void theOrganizationsOwnSecretaryMayNotVerifyEvenFromInsideTheVerifierGroup() {
+        ProcessInstance instance = open(Severity.LOW, 10);
+        submit();
+        org.camunda.bpm.engine.task.Task verification = task();
+        identityService.setAuthentication(SECRETARY, List.of(Groups.staffOf("town-hexi")), List.of("village-lijia"));
+        try {
+            Assertions.assertThatThrownBy(() -> complete(verification, withVariables(Variables.VERIFICATION, "ACCEPT")))
+                    .hasMessageContaining("本组织的书记不能核验本组织的整改事项");
+        } finally {
+            identityService.clearAuthentication();
+        }
+        identityService.setAuthentication("qiu.hongmei", List.of(Groups.staffOf("town-hexi"), Groups.INSPECTORS));
+        try {
+            complete(verification, withVariables(Variables.VERIFICATION, "ACCEPT"));
+        } finally {
+            identityService.clearAuthentication();
+        }
+        assertThat(instance).isEnded();
+        Assertions.assertThat(ledger(instance).history()).extracting(RectificationEvent::actor).contains("qiu.hongmei");
     }
 
     @Test
