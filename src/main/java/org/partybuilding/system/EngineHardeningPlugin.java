@@ -32,6 +32,7 @@ import org.springframework.stereotype.Component;
  * {@code LOGIN_LOCK_MAX_SECONDS}), never for good; Camunda logs each lock and an administrator can unlock.</li>
  * <li>Outside demo mode Camunda's password policy applies to every new password.</li>
  * <li>A BPMN error that no model catches fails the call instead of silently ending the instance.</li>
+ * <li>Logins to the webapps are logged, successful or not.</li>
  * </ul>
  */
 @Component
@@ -66,6 +67,7 @@ class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
         configuration.setLoginDelayMaxTime(loginLockMaxSeconds);
         configuration.setEnablePasswordPolicy(mode.production());
         configuration.setEnableExceptionsAfterUnhandledBpmnError(true);
+        configuration.setWebappsAuthenticationLoggingEnabled(true);
     }
 
     /** The names of Spring beans that appear in an expression of a model on the classpath. */

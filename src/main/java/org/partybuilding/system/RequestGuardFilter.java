@@ -50,8 +50,12 @@ class RequestGuardFilter extends OncePerRequestFilter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonFactory JSON_FACTORY = JSON.getFactory();
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-    /** Camunda endpoints the product does not offer: a password oracle that also lets anyone lock accounts. */
+    /**
+     * Camunda endpoints the product does not offer: a password oracle that also lets anyone lock accounts, and the
+     * first-run administrator setup (CVE-2026-77226; the administrator is created from {@code ADMIN_PASSWORD}).
+     */
     private static final Set<String> CLOSED = Set.of("/engine-rest/identity/verify");
+    private static final String CLOSED_PREFIX = "/camunda/api/admin/setup/";
 
     private final long maxRequestBytes;
     private final long maxUploadBytes;
@@ -72,7 +76,7 @@ class RequestGuardFilter extends OncePerRequestFilter {
         if (!path.startsWith("/camunda/")) {
             securityHeaders(response);
         }
-        if (CLOSED.contains(path)) {
+        if (CLOSED.contains(path) || path.startsWith(CLOSED_PREFIX)) {
             refuse(response, HttpServletResponse.SC_FORBIDDEN, "此接口未开放");
             return;
         }
