@@ -78,6 +78,7 @@ class AuthorizationMatrixTest {
 
     @Autowired RectificationService rectifications;
     @Autowired TaskService taskService;
+    @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
     @LocalServerPort int port;
 
     static Stream<Arguments> cells() {
@@ -114,7 +115,7 @@ class AuthorizationMatrixTest {
             case READ_VARIABLES -> http.sendAs("GET", "/engine-rest/process-instance/" + instance + "/variables", role.user, role.password, null).status();
             case STATISTICS_COUNT_IT -> counted(http, role) - before;
             case READ_LEDGER_ITEM -> http.sendAs("GET", "/api/rectifications/" + item.id(), role.user, role.password, null).status();
-            case DEPLOY -> http.upload("/engine-rest/deployment/create?deployment-name=matrix", role.user, role.password, "data",
+            case DEPLOY -> http.upload("/engine-rest/deployment/create", role.user, role.password, "data",
                     "matrix-" + role + ".bpmn", model(role).getBytes(StandardCharsets.UTF_8)).status();
             case DELETE_INSTANCE -> http.sendAs("DELETE", "/engine-rest/process-instance/" + instance, role.user, role.password, null).status();
             case MANAGE_USERS -> http.sendAs("POST", "/engine-rest/user/create", role.user, role.password,
@@ -132,6 +133,10 @@ class AuthorizationMatrixTest {
             assertThat(answer).as("%s %s", role, action).isIn(403, 404);
         } else {
             assertThat(answer).as("%s %s", role, action).isEqualTo(expected);
+        }
+        if (action == Action.DEPLOY) {
+            repositoryService.createProcessDefinitionQuery().processDefinitionKeyLike("matrix-%").list().stream()
+                    .map(d -> d.getDeploymentId()).distinct().forEach(id -> repositoryService.deleteDeployment(id, true));
         }
         if (action == Action.DELETE_INSTANCE && expected == 204) {
             assertThat(rectifications.find(item.id(), new ApiUser("admin", List.of(Groups.ORG_DEPT))).status().name()).isEqualTo("CANCELLED");
