@@ -36,8 +36,9 @@ where resource_type_ in (8, 19, 20) and resource_id_ <> '*';
 
 -- 3. Per-task grants keep only what the new design gives: assignees and candidate users READ, TASK_WORK and
 --    READ_VARIABLE; candidate groups TASK_WORK (never UPDATE: no renaming, reassigning or writing variables).
+--    Group rows that only granted READ (the earlier staff grants) go; candidate-group rows (UPDATE or TASK_WORK) stay.
 delete from act_ru_authorization
-where resource_type_ = 7 and resource_id_ <> '*' and group_id_ is not null and (perms_ & 16384) = 0;
+where resource_type_ = 7 and resource_id_ <> '*' and group_id_ is not null and (perms_ & (4 | 16384)) = 0;
 update act_ru_authorization set perms_ = 16384
 where resource_type_ = 7 and resource_id_ <> '*' and group_id_ is not null;
 update act_ru_authorization set perms_ = 2 | 16384 | 64
