@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.partybuilding.system.AsSystem;
+import org.partybuilding.system.StartupLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -46,10 +47,11 @@ public class DirectoryService {
     private final RuntimeService runtimeService;
     private final AuthorizationService authorizationService;
     private final CityRoot cityRoot;
+    private final StartupLock startupLock;
 
     DirectoryService(OrganizationRepository repository, IdentitySynchronizer identities, IdentityService identityService,
             TaskService taskService, RuntimeService runtimeService, AuthorizationService authorizationService,
-            CityRoot cityRoot) {
+            CityRoot cityRoot, StartupLock startupLock) {
         this.repository = repository;
         this.identities = identities;
         this.identityService = identityService;
@@ -57,6 +59,7 @@ public class DirectoryService {
         this.runtimeService = runtimeService;
         this.authorizationService = authorizationService;
         this.cityRoot = cityRoot;
+        this.startupLock = startupLock;
     }
 
     public List<Organization> organizations() {
@@ -125,6 +128,7 @@ public class DirectoryService {
      */
     @Transactional
     public ImportResult importDirectory(InputStream content, String source, String importedBy) {
+        startupLock.holdUntilCommit(); // one import at a time, also across nodes
         ParsedDirectory parsed = new DirectoryParser().parse(reader(content, source));
         List<DirectoryProblem> problems = new DirectoryValidator().validate(parsed);
         if (!problems.isEmpty()) {

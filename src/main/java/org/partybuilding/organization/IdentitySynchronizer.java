@@ -75,7 +75,7 @@ class IdentitySynchronizer {
 
     IdentitySynchronizer(IdentityService identityService, AuthorizationService authorizationService,
             FilterService filterService, TaskService taskService, TenantMemberships tenants, Accounts accounts,
-            @Value("${camunda.bpm.admin-user.id:admin}") String adminUserId) {
+            @Value("${app.security.admin-user-id}") String adminUserId) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;

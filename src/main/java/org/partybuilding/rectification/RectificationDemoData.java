@@ -5,6 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.partybuilding.rectification.RectificationProcess.Variables;
+import org.partybuilding.system.StartupLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,8 +31,10 @@ class RectificationDemoData implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final Deadlines deadlines;
     private final boolean enabled;
+    private final StartupLock startupLock;
 
     RectificationDemoData(RectificationService rectifications, TaskService taskService, JdbcClient jdbc, Deadlines deadlines,
+            StartupLock startupLock,
             @Value("${app.demo-data.enabled}") boolean demoMode,
             @Value("${app.demo-data.open-items}") boolean openItems) {
         this.rectifications = rectifications;
@@ -39,12 +42,14 @@ class RectificationDemoData implements ApplicationRunner {
         this.jdbc = jdbc;
         this.deadlines = deadlines;
         this.enabled = demoMode && openItems;
+        this.startupLock = startupLock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         if (enabled) {
-            load();
+            // one transaction under the start-up lock: a second node starting at the same time finds the items opened
+            startupLock.call(this::load);
         }
     }
 
