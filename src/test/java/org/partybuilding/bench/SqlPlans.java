@@ -1,0 +1,103 @@
+package org.partybuilding.bench;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The SQL that Camunda runs for one REST request, with its parameters, and PostgreSQL's plan of it. The statements
+ * come from MyBatis' debug log of the task mapper ({@code ==> Preparing:} / {@code ==> Parameters:}), switched on
+ * only around that one request and captured in memory; the plan from {@code EXPLAIN (ANALYZE, BUFFERS)} on the same
+ * database, so it shows what the request really cost with the authorization check included.
+ */
+final class SqlPlans {
+
+    /** MyBatis names its loggers after the mapper namespace: Camunda's task queries. */
+    static final String TASK_MAPPER = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
+    private static final Set<String> QUOTED_TYPES = Set.of("String", "Timestamp", "Date", "LocalDate", "LocalDateTime");
+
+    private final JdbcTemplate jdbc;
+
+    SqlPlans(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The statements of the task mapper that {@code request} makes, parameters inlined. */
+    List<String> capture(Runnable request) {
+        Logger logger = (Logger) LoggerFactory.getLogger(TASK_MAPPER);
+        Level level = logger.getLevel();
+        boolean additive = logger.isAdditive();
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.setContext(logger.getLoggerContext());
+        appender.start();
+        logger.addAppender(appender);
+        logger.setAdditive(false);
+        logger.setLevel(Level.DEBUG);
+        try {
+            request.run();
+        } finally {
+            logger.setLevel(level);
+            logger.setAdditive(additive);
+            logger.detachAppender(appender);
+            appender.stop();
+        }
+        return statements(appender.list);
+    }
+
+    /** {@code EXPLAIN (ANALYZE, BUFFERS)} of a statement, one line per plan row. */
+    List<String> explain(String sql) {
+        return jdbc.queryForList("explain (analyze, buffers) " + sql, String.class);
+    }
+
+    private static List<String> statements(List<ILoggingEvent> events) {
+        Map<String, String> preparedByThread = new HashMap<>();
+        List<String> statements = new ArrayList<>();
+        for (ILoggingEvent event : events) {
+            String message = event.getFormattedMessage();
+            int preparing = message.indexOf("Preparing:");
+            int parameters = message.indexOf("Parameters:");
+            if (preparing >= 0) {
+                preparedByThread.put(event.getThreadName(), message.substring(preparing + "Preparing:".length()).strip());
+            } else if (parameters >= 0 && preparedByThread.containsKey(event.getThreadName())) {
+                statements.add(inline(preparedByThread.remove(event.getThreadName()),
+                        message.substring(parameters + "Parameters:".length()).strip()));
+            }
+        }
+        return statements;
+    }
+
+    /** Puts MyBatis' logged parameters ({@code value(Type), ...}) in place of the statement's placeholders. */
+    static String inline(String sql, String parameters) {
+        List<String> values = new ArrayList<>();
+        if (!parameters.isEmpty()) {
+            for (String parameter : parameters.split(", ")) {
+                if (parameter.equals("null")) {
+                    values.add("null");
+                    continue;
+                }
+                int open = parameter.lastIndexOf('(');
+                String value = parameter.substring(0, open);
+                String type = parameter.substring(open + 1, parameter.length() - 1);
+                values.add(QUOTED_TYPES.contains(type) ? "'" + value.replace("'", "''") + "'" : value);
+            }
+        }
+        StringBuilder inlined = new StringBuilder();
+        int next = 0;
+        for (char c : sql.toCharArray()) {
+            if (c == '?' && next < values.size()) {
+                inlined.append(values.get(next++));
+            } else {
+                inlined.append(c);
+            }
+        }
+        return inlined.toString();
+    }
+}
