@@ -69,6 +69,8 @@ public final class Benchmark {
     private final Map<String, Double> phaseSeconds = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
+    /** The machine is shared: how busy it was as each phase began (1-minute load average; 2 cores). */
+    private final Map<String, Double> loadAverages = new LinkedHashMap<>();
 
     private SyntheticDirectory directory;
     private BenchApplication app;
@@ -110,6 +112,8 @@ public final class Benchmark {
         result.put("startedAt", Instant.now().toString());
         result.put("organizations", settings.organizations());
         result.put("roundProcess", RectificationProcess.PROCESS_ID);
+        notes.add("roundProcess: the duty-report round does not exist yet; the round opens one rectification item per "
+                + "grassroots organization through RectificationService.open(NewRectification, null), the API it will use.");
         result.put("settings", settings.describe());
         result.put("machine", machine());
         try (HeapSampler heap = new HeapSampler()) {
@@ -580,6 +584,7 @@ public final class Benchmark {
     }
 
     private void phase(String name, Callable<Void> work) throws Exception {
+        loadAverages.put(name, LatencyRecorder.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         long start = System.nanoTime();
         try {
             work.call();
@@ -643,6 +648,7 @@ public final class Benchmark {
 
     private Map<String, Object> document() {
         result.put("phaseSeconds", phaseSeconds);
+        result.put("loadAverageAtPhaseStart", loadAverages);
         result.put("notes", notes);
         result.put("errors", errors);
         return result;
