@@ -334,17 +334,25 @@ public final class Benchmark {
         requests.put("org-dept-task-list", () -> rest.post("/engine-rest/task" + page, orgDeptUser, visibleBody));
         Map<String, Object> executionMs = new LinkedHashMap<>();
         for (Map.Entry<String, Runnable> request : requests.entrySet()) {
-            StringBuilder text = new StringBuilder();
-            for (String sql : plans.capture(request.getValue())) {
-                List<String> plan = plans.explain(sql);
-                text.append("-- ").append(request.getKey()).append('\n').append(sql).append("\n\n")
-                        .append(String.join("\n", plan)).append("\n\n");
-                plan.stream().filter(line -> line.startsWith("Execution Time:")).findFirst()
-                        .ifPresent(line -> executionMs.merge(request.getKey(), line.replaceAll("[^0-9.]", ""), (a, b) -> a + ", " + b));
+            List<SqlPlans.Statement> statements = plans.capture(request.getValue());
+            StringBuilder text = new StringBuilder("-- " + request.getKey() + ": the engine ran " + statements.size()
+                    + " statements for this request:\n");
+            statements.forEach(statement -> text.append("--   ").append(statement.id()).append('\n'));
+            Map<String, Object> timings = new LinkedHashMap<>();
+            for (SqlPlans.Statement statement : statements) {
+                if (!statement.sql().stripLeading().toLowerCase().startsWith("select")) {
+                    continue;
+                }
+                List<String> plan = plans.explain(statement.sql());
+                text.append("\n-- ").append(statement.id()).append('\n').append(statement.sql()).append("\n\n")
+                        .append(String.join("\n", plan)).append('\n');
+                plan.stream().filter(line -> line.startsWith("Execution Time:")).findFirst().ifPresent(line -> timings.merge(
+                        statement.id(), Double.parseDouble(line.replaceAll("[^0-9.]", "")), (a, b) -> (Double) a + (Double) b));
             }
+            executionMs.put(request.getKey(), timings);
             Path out = settings.outputDir().resolve("explain-" + request.getKey() + ".txt");
             Files.createDirectories(out.getParent());
-            Files.writeString(out, text.length() == 0 ? "(no task query captured)\n" : text.toString(), StandardCharsets.UTF_8);
+            Files.writeString(out, text.toString(), StandardCharsets.UTF_8);
         }
         result.put("explainExecutionMs", executionMs);
         Progress.log("plans written to %s/explain-*.txt", settings.outputDir());
@@ -484,6 +492,19 @@ public final class Benchmark {
         for (int i = 0; i < settings.warmup(); i++) {
             request.apply(i).run();
         }
+        StackSampler sampler = new StackSampler(name -> name.startsWith("http-nio"));
+        try {
+            return timed(label, request);
+        } finally {
+            try {
+                sampler.write(settings.outputDir().resolve("profile-list-" + label.replaceAll("[^a-z-]+", "-") + ".txt"), label);
+            } catch (java.io.IOException e) {
+                errors.add("profile of " + label + ": " + e);
+            }
+        }
+    }
+
+    private LatencyRecorder timed(String label, IntFunction<Runnable> request) {
         LatencyRecorder latency = new LatencyRecorder();
         long deadline = System.nanoTime() + 60_000_000_000L;
         long stopAt = System.nanoTime() + settings.listMaxSeconds() * 1_000_000_000L;

@@ -13,15 +13,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The SQL that Camunda runs for one REST request, with its parameters, and PostgreSQL's plan of it. The statements
- * come from MyBatis' debug log of the task mapper ({@code ==> Preparing:} / {@code ==> Parameters:}), switched on
- * only around that one request and captured in memory; the plan from {@code EXPLAIN (ANALYZE, BUFFERS)} on the same
- * database, so it shows what the request really cost with the authorization check included.
+ * The SQL that Camunda runs for one REST request, with its parameters, and PostgreSQL's plans of it. The statements
+ * come from MyBatis' debug log of the engine's mappers ({@code ==> Preparing:} / {@code ==> Parameters:}), switched
+ * on only around that one request and captured in memory; the plans from {@code EXPLAIN (ANALYZE, BUFFERS)} on the
+ * same database, so they show what the request really cost: authentication, the authorization checks and the query.
  */
 final class SqlPlans {
 
-    /** MyBatis names its loggers after the mapper namespace: Camunda's task queries. */
-    static final String TASK_MAPPER = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
+    /** MyBatis names its loggers after the mapper namespace and statement: every entity mapper of the engine. */
+    static final String ENGINE_MAPPERS = "org.camunda.bpm.engine.impl.persistence.entity";
+
+    /** One statement a request ran: the mapper statement's id and its SQL with the parameters inlined. */
+    record Statement(String id, String sql) {
+    }
     private static final Set<String> QUOTED_TYPES = Set.of("String", "Timestamp", "Date", "LocalDate", "LocalDateTime");
 
     private final JdbcTemplate jdbc;
@@ -30,9 +34,9 @@ final class SqlPlans {
         this.jdbc = jdbc;
     }
 
-    /** The statements of the task mapper that {@code request} makes, parameters inlined. */
-    List<String> capture(Runnable request) {
-        Logger logger = (Logger) LoggerFactory.getLogger(TASK_MAPPER);
+    /** The engine's statements that {@code request} makes, in order, parameters inlined. */
+    List<Statement> capture(Runnable request) {
+        Logger logger = (Logger) LoggerFactory.getLogger(ENGINE_MAPPERS);
         Level level = logger.getLevel();
         boolean additive = logger.isAdditive();
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
@@ -57,9 +61,9 @@ final class SqlPlans {
         return jdbc.queryForList("explain (analyze, buffers) " + sql, String.class);
     }
 
-    private static List<String> statements(List<ILoggingEvent> events) {
+    private static List<Statement> statements(List<ILoggingEvent> events) {
         Map<String, String> preparedByThread = new HashMap<>();
-        List<String> statements = new ArrayList<>();
+        List<Statement> statements = new ArrayList<>();
         for (ILoggingEvent event : events) {
             String message = event.getFormattedMessage();
             int preparing = message.indexOf("Preparing:");
@@ -67,8 +71,9 @@ final class SqlPlans {
             if (preparing >= 0) {
                 preparedByThread.put(event.getThreadName(), message.substring(preparing + "Preparing:".length()).strip());
             } else if (parameters >= 0 && preparedByThread.containsKey(event.getThreadName())) {
-                statements.add(inline(preparedByThread.remove(event.getThreadName()),
-                        message.substring(parameters + "Parameters:".length()).strip()));
+                String id = event.getLoggerName().substring(ENGINE_MAPPERS.length() + 1);
+                statements.add(new Statement(id, inline(preparedByThread.remove(event.getThreadName()),
+                        message.substring(parameters + "Parameters:".length()).strip())));
             }
         }
         return statements;

@@ -23,12 +23,16 @@ import java.util.function.Predicate;
 final class StackSampler implements AutoCloseable {
 
     private static final String OWN_CODE = "org.partybuilding.";
+    /** Camunda's commands, entity managers and authentication: which engine step a thread is in. */
+    private static final java.util.regex.Pattern ENGINE_STEP =
+            java.util.regex.Pattern.compile("(Manager|Cmd|Provider|Filter|Behavior|Listener|ServiceImpl)$");
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Predicate<String> threadName;
     private final Map<String, AtomicInteger> leafFrames = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> ownFrames = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> sqlFrames = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> engineFrames = new ConcurrentHashMap<>();
     private final AtomicInteger samples = new AtomicInteger();
     private final Thread sampler;
     private volatile boolean running = true;
@@ -54,6 +58,8 @@ final class StackSampler implements AutoCloseable {
                 String pool = info.getThreadName().replaceAll("[-0-9]+$", "") + ": ";
                 count(leafFrames, pool + info.getThreadState() + " " + frame(stack[0]));
                 count(ownFrames, pool + firstFrame(stack, f -> f.getClassName().startsWith(OWN_CODE)));
+                count(engineFrames, pool + firstFrame(stack, f -> f.getClassName().startsWith("org.camunda.bpm")
+                        && ENGINE_STEP.matcher(f.getClassName()).find()));
                 count(sqlFrames, pool + firstFrame(stack, f -> f.getClassName().startsWith("org.apache.ibatis.executor")
                         || f.getClassName().startsWith("org.springframework.jdbc.core")
                         || f.getClassName().startsWith("org.springframework.mail")
@@ -103,6 +109,7 @@ final class StackSampler implements AutoCloseable {
         lines.add(title + ": " + samples.get() + " busy-thread samples (every 50 ms); shares of all samples");
         section(lines, "innermost frame (thread state)", leafFrames);
         section(lines, "innermost frame of the product's code", ownFrames);
+        section(lines, "innermost Camunda command, entity manager or filter", engineFrames);
         section(lines, "innermost database or mail call", sqlFrames);
         Files.createDirectories(file.getParent());
         Files.write(file, lines, StandardCharsets.UTF_8);
