@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -26,6 +27,7 @@ final class SqlPlans {
     /** One statement a request ran: the mapper statement's id and its SQL with the parameters inlined. */
     record Statement(String id, String sql) {
     }
+    private static final String WEB_THREADS = "http-nio";
     private static final Set<String> QUOTED_TYPES = Set.of("String", "Timestamp", "Date", "LocalDate", "LocalDateTime");
 
     private final JdbcTemplate jdbc;
@@ -34,12 +36,22 @@ final class SqlPlans {
         this.jdbc = jdbc;
     }
 
-    /** The engine's statements that {@code request} makes, in order, parameters inlined. */
+    /**
+     * The engine's statements that {@code request} makes, in order, parameters inlined. Only statements of the web
+     * server's threads count: the job executor and the outbox run their own statements meanwhile.
+     */
     List<Statement> capture(Runnable request) {
         Logger logger = (Logger) LoggerFactory.getLogger(ENGINE_MAPPERS);
         Level level = logger.getLevel();
         boolean additive = logger.isAdditive();
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        // Logback fills in an event's thread name when first asked: ask on the logging thread, not later on ours.
+        ListAppender<ILoggingEvent> appender = new ListAppender<>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                event.prepareForDeferredProcessing();
+                super.append(event);
+            }
+        };
         appender.setContext(logger.getLoggerContext());
         appender.start();
         logger.addAppender(appender);
@@ -53,12 +65,16 @@ final class SqlPlans {
             logger.detachAppender(appender);
             appender.stop();
         }
-        return statements(appender.list);
+        return statements(appender.list.stream().filter(e -> e.getThreadName().startsWith(WEB_THREADS)).toList());
     }
 
-    /** {@code EXPLAIN (ANALYZE, BUFFERS)} of a statement, one line per plan row. */
+    /** {@code EXPLAIN (ANALYZE, BUFFERS)} of a statement, one line per plan row; the error instead if it cannot. */
     List<String> explain(String sql) {
-        return jdbc.queryForList("explain (analyze, buffers) " + sql, String.class);
+        try {
+            return jdbc.queryForList("explain (analyze, buffers) " + sql, String.class);
+        } catch (DataAccessException e) {
+            return List.of("(no plan: " + e.getMostSpecificCause().getMessage() + ")");
+        }
     }
 
     private static List<Statement> statements(List<ILoggingEvent> events) {
