@@ -12,13 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBase    wait after the first failed attempt, doubled after each further one ({@code MAIL_RETRY_BASE})
  * @param retryMax     longest wait between two attempts ({@code MAIL_RETRY_MAX})
  * @param maxAttempts  attempts before a mail becomes FAILED ({@code MAIL_MAX_ATTEMPTS})
+ * @param senders      runs sending at once, each over one SMTP connection ({@code MAIL_SENDERS})
  */
 @ConfigurationProperties("app.mail")
 record OutboxProperties(
         @DefaultValue("10s") Duration pollInterval,
         @DefaultValue("30s") Duration retryBase,
         @DefaultValue("30m") Duration retryMax,
-        @DefaultValue("10") int maxAttempts) {
+        @DefaultValue("10") int maxAttempts,
+        @DefaultValue("4") int senders) {
 
     OutboxProperties {
         if (retryBase.isNegative() || retryBase.isZero() || retryMax.compareTo(retryBase) < 0) {
@@ -26,6 +28,9 @@ record OutboxProperties(
         }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("app.mail.max-attempts must be at least 1");
+        }
+        if (senders < 1) {
+            throw new IllegalArgumentException("app.mail.senders must be at least 1");
         }
     }
 

@@ -21,13 +21,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.partybuilding.notification.OutboxRepository.DueMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Delivers the outbox. Each mail is locked ({@code for update skip locked}), sent and marked in one short transaction
  * of its own, so several threads or application instances share the work without sending a mail twice. A crash
  * between the SMTP server's acceptance and the commit sends the mail again with the same {@code Message-ID}.
+ *
+ * <p>Up to {@code MAIL_SENDERS} runs work at once, each over one SMTP connection that it keeps for all the mail it
+ * sends: a burst of escalations is delivered in parallel, without a new connection and handshake per mail.
  */
 @Component
 class OutboxSender {
@@ -49,21 +53,17 @@ class OutboxSender {
     private static final int MAX_ERROR_LENGTH = 2000;
 
     private final OutboxRepository repository;
-    private final JavaMailSender mailSender;
+    private final JavaMailSenderImpl mailSender;
     private final OutboxProperties properties;
     private final String from;
     private final TransactionTemplate ownTransaction;
-    /** One thread for the attempts right after commit: the committing thread (often the engine's) never waits for SMTP. */
-    private final ExecutorService afterCommit = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "mail-outbox");
-        thread.setDaemon(true);
-        return thread;
-    });
-    /** At most one run waits in the queue: it takes every mail committed before it starts. */
+    /** Threads for the runs after commit: the committing thread (often the engine's) never waits for SMTP. */
+    private final ExecutorService afterCommit;
+    /** At most one run waits in the queue: it takes every mail committed before it starts; idle threads take the next. */
     private final AtomicBoolean runQueued = new AtomicBoolean();
     private final AtomicBoolean serverUnreachable = new AtomicBoolean();
 
-    OutboxSender(OutboxRepository repository, JavaMailSender mailSender, OutboxProperties properties,
+    OutboxSender(OutboxRepository repository, JavaMailSenderImpl mailSender, OutboxProperties properties,
             PlatformTransactionManager transactionManager, @Value("${app.mail-from}") String from) {
         this.repository = repository;
         this.mailSender = mailSender;
@@ -71,6 +71,12 @@ class OutboxSender {
         this.from = from;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        AtomicInteger threads = new AtomicInteger();
+        this.afterCommit = Executors.newFixedThreadPool(properties.senders(), task -> {
+            Thread thread = new Thread(task, "mail-outbox-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -82,12 +88,14 @@ class OutboxSender {
     int sendDue() {
         OffsetDateTime dueBy = repository.now();
         int sent = 0;
-        while (true) {
-            Outcome outcome = ownTransaction.execute(status -> attemptNext(dueBy));
-            if (outcome == Outcome.SENT) {
-                sent++;
-            } else if (outcome == Outcome.NOTHING_DUE || outcome == Outcome.SERVER_UNREACHABLE) {
-                return sent;
+        try (SmtpConnection connection = new SmtpConnection(mailSender)) {
+            while (true) {
+                Outcome outcome = ownTransaction.execute(status -> attemptNext(dueBy, connection));
+                if (outcome == Outcome.SENT) {
+                    sent++;
+                } else if (outcome == Outcome.NOTHING_DUE || outcome == Outcome.SERVER_UNREACHABLE) {
+                    return sent;
+                }
             }
         }
     }
@@ -112,7 +120,7 @@ class OutboxSender {
         }
     }
 
-    /** Queues a run on the outbox thread unless one is already waiting. */
+    /** Queues a run on an outbox thread unless one is already waiting. */
     void sendSoon() {
         if (!runQueued.compareAndSet(false, true)) {
             return;
@@ -139,15 +147,16 @@ class OutboxSender {
         }
     }
 
-    private Outcome attemptNext(OffsetDateTime dueBy) {
+    private Outcome attemptNext(OffsetDateTime dueBy, SmtpConnection connection) {
         Optional<DueMail> next = repository.claimNextDue(dueBy);
         if (next.isEmpty()) {
             return Outcome.NOTHING_DUE;
         }
         DueMail mail = next.get();
         try {
-            mailSender.send(message(mail));
+            connection.send(message(mail));
         } catch (MessagingException | RuntimeException e) {
+            connection.close();
             return failed(mail, e);
         }
         repository.markSent(mail.id());
@@ -165,7 +174,8 @@ class OutboxSender {
         helper.setSubject(mail.subject());
         helper.setText(mail.body());
         helper.setSentDate(new Date());
-        // Kept by JavaMailSenderImpl on send: a resend after a crash carries the same id and is recognisable.
+        message.saveChanges();
+        // after saveChanges, which would give it a new one: a resend after a crash carries the same id and is recognisable
         message.setHeader("Message-ID", messageId(mail.id()));
         return message;
     }

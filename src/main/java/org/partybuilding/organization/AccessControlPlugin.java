@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,9 @@ import org.springframework.stereotype.Component;
  * <li>assignees and candidates may work on a task, not update it or its variables ({@code TASK_WORK},
  * specific variable permissions, {@link TaskAuthorizations});</li>
  * <li>history is readable through definition-level grants within the user's tenants, so no history
- * authorization row is written per task.</li>
+ * authorization row is written per task;</li>
+ * <li>no revoke authorizations, and no per-command scan of the authorization table
+ * ({@link GroupFilterFreeAuthorizations}).</li>
  * </ul>
  */
 @Component
@@ -42,6 +45,12 @@ class AccessControlPlugin extends AbstractProcessEnginePlugin {
         configuration.setDefaultUserPermissionNameForTask(TaskPermissions.TASK_WORK.getName());
         configuration.setEnforceSpecificVariablePermission(true);
         configuration.setEnableHistoricInstancePermissions(false);
+        // no revoke authorization is ever written: the engine need not look for one before each check
+        configuration.setAuthorizationCheckRevokes(ProcessEngineConfigurationImpl.AUTHORIZATION_CHECK_REVOKE_NEVER);
+        List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomSessionFactories());
+        factories.add(new GroupFilterFreeAuthorizations.Factory());
+        configuration.setCustomSessionFactories(factories);
         addInterceptor(configuration.getCustomPostCommandInterceptorsTxRequired(), configuration::setCustomPostCommandInterceptorsTxRequired);
         addInterceptor(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), configuration::setCustomPostCommandInterceptorsTxRequiresNew);
     }

@@ -58,7 +58,8 @@ class RectificationMails {
                 : "市委组织部";
         long days = deadlines.daysOverdue(deadline);
         outbox.enqueue(new Mail(dedupKey, to,
-                "【" + (level == 1 ? "整改督办" : "二级督办") + "】" + organization.name() + "“" + item.title() + "”已逾期 " + days + " 天",
+                "【" + (level == 1 ? "整改督办" : "二级督办") + "】" + organization.name() + "“" + item.title() + "”"
+                        + (days > 0 ? "已逾期 " + days + " 天" : "已到期未完成整改"),
                 addressee + "：\n\n"
                         + organization.name() + "的整改事项已超过整改期限" + (days > 0 ? " " + days + " 天" : "")
                         + "仍未完成销号，" + (level == 1 ? "请督促其尽快整改。" : "已转入追责程序，请组织部作出追责决定。") + "\n\n"

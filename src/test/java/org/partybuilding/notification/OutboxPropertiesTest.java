@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class OutboxPropertiesTest {
 
     private final OutboxProperties defaults = new OutboxProperties(Duration.ofSeconds(10), Duration.ofSeconds(30),
-            Duration.ofMinutes(30), 10);
+            Duration.ofMinutes(30), 10, 4);
 
     @Test
     void doublesTheWaitAfterEachFailureStartingFromTheBase() {
@@ -27,7 +27,13 @@ class OutboxPropertiesTest {
 
     @Test
     void refusesAZeroBaseWhichWouldRetryInATightLoop() {
-        assertThatThrownBy(() -> new OutboxProperties(Duration.ofSeconds(10), Duration.ZERO, Duration.ofMinutes(30), 10))
+        assertThatThrownBy(() -> new OutboxProperties(Duration.ofSeconds(10), Duration.ZERO, Duration.ofMinutes(30), 10, 4))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("retry-base");
+    }
+
+    @Test
+    void refusesFewerThanOneSender() {
+        assertThatThrownBy(() -> new OutboxProperties(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(30), 10, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("senders");
     }
 }
