@@ -82,6 +82,9 @@ class TasklistBrowserTest {
 
     private void logIn(WebDriver driver, String user, String password) {
         driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
+        if (driver.findElements(By.cssSelector("input[ng-model=username]")).isEmpty()) {
+            System.out.println("Tasklist login page missing; page text: " + driver.getPageSource());
+        }
         driver.findElement(By.cssSelector("input[ng-model=username]")).sendKeys(user);
         driver.findElement(By.cssSelector("input[type=password]")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
