@@ -34,6 +34,9 @@ final class DirectoryParser {
     private static final Set<String> SECRETARY_FIELDS = Set.of("userId", "name", "email", "phone");
     private static final Set<String> STAFF_FIELDS = Set.of("userId", "name", "email", "phone", "organizationId", "groups");
 
+    /** Room for a province: one organization takes about 290 characters in the demo format. */
+    static final int MAX_CODE_POINTS = 64_000_000;
+
     private final List<DirectoryProblem> problems = new ArrayList<>();
 
     ParsedDirectory parse(Reader reader) {
@@ -41,13 +44,16 @@ final class DirectoryParser {
         try {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(true); // duplicates are reported below, with their lines
-            options.setCodePointLimit(5 * 1024 * 1024);
+            options.setCodePointLimit(MAX_CODE_POINTS);
             root = new Yaml(options).compose(reader);
         } catch (MarkedYAMLException e) {
             problems.add(new DirectoryProblem(e.getProblemMark().getLine() + 1, "YAML 格式错误：" + e.getProblem()));
             return result(List.of(), List.of(), List.of());
         } catch (YAMLException e) {
-            problems.add(new DirectoryProblem(0, "无法读取目录文件：" + e.getMessage()));
+            String message = e.getMessage() != null && e.getMessage().contains("exceeds the limit")
+                    ? "目录文件过大：超过 " + MAX_CODE_POINTS / 1_000_000 + " 百万个字符（约二十万个党组织）"
+                    : "无法读取目录文件：" + e.getMessage();
+            problems.add(new DirectoryProblem(0, message));
             return result(List.of(), List.of(), List.of());
         }
         if (!(root instanceof MappingNode rootMap)) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -68,6 +69,11 @@ public class DirectoryService {
 
     public Optional<Organization> organization(String id) {
         return repository.findById(id);
+    }
+
+    /** The active organizations among these ids, by id, in one look-up. */
+    public Map<String, Organization> organizations(Collection<String> ids) {
+        return repository.findByIds(ids);
     }
 
     /** An organization even if it was deactivated: it keeps its name and mail addresses for the items it had. */

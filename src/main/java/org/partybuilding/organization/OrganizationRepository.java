@@ -3,6 +3,9 @@ package org.partybuilding.organization;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,14 +35,18 @@ class OrganizationRepository {
                 .param(id).query(OrganizationRepository::organization).optional();
     }
 
+    Map<String, Organization> findByIds(Collection<String> ids) {
+        Map<String, Organization> found = new HashMap<>();
+        jdbc.sql("select " + ORGANIZATION_COLUMNS + " from organization where active and id = any (?)")
+                .param(ids.stream().distinct().toArray(String[]::new)).query(OrganizationRepository::organization).list()
+                .forEach(o -> found.put(o.id(), o));
+        return found;
+    }
+
     /** Any organization, active or deactivated (kept for history): what mails and old ledger items refer to. */
     Optional<Organization> findIncludingInactive(String id) {
         return jdbc.sql("select " + ORGANIZATION_COLUMNS + " from organization where id = ?")
                 .param(id).query(OrganizationRepository::organization).optional();
-    }
-
-    boolean exists(String id) {
-        return jdbc.sql("select count(*) from organization where active and id = ?").param(id).query(Long.class).single() > 0;
     }
 
     Optional<String> findRootId() {

@@ -27,7 +27,8 @@ class OrganizationTenants implements TenantIdProvider {
     @Override
     public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext context) {
         Object organizationId = context.getVariables().get(DirectoryService.ORGANIZATION_ID_VARIABLE);
-        if (organizationId instanceof String id && repositories.getObject().exists(id)) {
+        // set by the server's own code when it starts an organization's process (no task user can start one)
+        if (organizationId instanceof String id && DirectoryValidator.ORGANIZATION_ID.matcher(id).matches()) {
             return id;
         }
         DelegateExecution caller = context.getSuperExecution();

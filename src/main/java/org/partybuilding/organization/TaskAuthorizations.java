@@ -6,7 +6,9 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import static org.camunda.bpm.engine.impl.util.EnsureUtil.ensureValidIndividualResourceId;
 
@@ -31,7 +33,17 @@ class TaskAuthorizations extends DefaultAuthorizationProvider {
     @Override
     protected AuthorizationEntity[] createOrUpdateAuthorizations(Task task, String groupId, String userId) {
         Permission[] permissions = userId != null ? USER_ON_TASK : GROUP_ON_TASK;
+        if (isNew(task)) {
+            // a task created in this command has no row in the database yet: no look-up needed (rows created earlier in
+            // the same command are merged by the engine's cache check)
+            return new AuthorizationEntity[] {createAuthorization(userId, groupId, Resources.TASK, task.getId(), permissions)};
+        }
         return new AuthorizationEntity[] {createOrUpdateAuthorization(task, userId, groupId, Resources.TASK, false, permissions)};
+    }
+
+    private static boolean isNew(Task task) {
+        return task instanceof TaskEntity entity && Context.getCommandContext() != null
+                && Context.getCommandContext().getDbEntityManager().getDbEntityCache().isTransient(entity);
     }
 
     @Override

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The ledger tables. Runs in the caller's transaction: the engine's when called from a process step. */
@@ -22,26 +22,40 @@ class RectificationRepository {
             due_date, status, rejections, process_instance_id""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    RectificationRepository(JdbcClient jdbc) {
+    RectificationRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
-    long insert(NewRectification item, String issuingOrganizationId, String createdBy, Date now) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into rectification_item (organization_id, source, source_ref, title, description, severity,
+    /** New items and their CREATED events, in three statements however many there are; their ids in order. */
+    List<Long> insertAll(List<NewItem> items, String createdBy, Date now) {
+        List<Long> ids = jdbc.sql("select nextval('rectification_item_id_seq') from generate_series(1, ?)")
+                .param(items.size()).query(Long.class).list();
+        List<Object[]> rows = new ArrayList<>();
+        List<Object[]> events = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            NewRectification item = items.get(i).request();
+            rows.add(new Object[] {ids.get(i), item.organizationId(), item.source().name(), item.sourceRef(), item.title(),
+                    item.description() == null ? "" : item.description(), item.severity().name(), items.get(i).issuing(),
+                    item.dueDate(), Status.OPEN.name(), createdBy, timestamp(now)});
+            events.add(new Object[] {ids.get(i), EventType.CREATED.name(), timestamp(now), createdBy, items.get(i).createdDetail()});
+        }
+        jdbcTemplate.batchUpdate("""
+                insert into rectification_item (id, organization_id, source, source_ref, title, description, severity,
                     issuing_organization_id, due_date, status, created_by, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(item.organizationId(), item.source().name(), item.sourceRef(), item.title(),
-                        item.description() == null ? "" : item.description(), item.severity().name(),
-                        issuingOrganizationId, item.dueDate(), Status.OPEN.name(), createdBy, timestamp(now))
-                .update(key, "id");
-        return key.getKeyAs(Long.class);
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        jdbcTemplate.batchUpdate("insert into rectification_event (item_id, type, at, actor, detail) values (?, ?, ?, ?, ?)", events);
+        return ids;
     }
 
-    void setProcessInstance(long id, String processInstanceId) {
-        jdbc.sql("update rectification_item set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
+    /** Rows of (process instance id, item id). */
+    void setProcessInstances(List<Object[]> instances) {
+        jdbcTemplate.batchUpdate("update rectification_item set process_instance_id = ? where id = ?", instances);
+    }
+
+    record NewItem(NewRectification request, String issuing, String createdDetail) {
     }
 
     Optional<RectificationItem> find(long id) {

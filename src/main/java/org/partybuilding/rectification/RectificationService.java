@@ -8,8 +8,13 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.partybuilding.organization.DirectoryService;
 import org.partybuilding.organization.Organization;
@@ -38,15 +43,20 @@ public class RectificationService {
     private final IdentityService identityService;
     private final Deadlines deadlines;
     private final Validator validator;
+    private final RepositoryService repositoryService;
+    private final CommandExecutor engine;
 
     RectificationService(RectificationRepository repository, DirectoryService directory, RuntimeService runtimeService,
-            IdentityService identityService, Deadlines deadlines, Validator validator) {
+            IdentityService identityService, Deadlines deadlines, Validator validator, RepositoryService repositoryService,
+            ProcessEngine processEngine) {
         this.repository = repository;
         this.directory = directory;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
         this.deadlines = deadlines;
         this.validator = validator;
+        this.repositoryService = repositoryService;
+        this.engine = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
     }
 
     /**
@@ -58,41 +68,87 @@ public class RectificationService {
      */
     @Transactional
     public RectificationItem open(NewRectification request, String createdBy) {
+        return openAll(List.of(request), createdBy).get(0);
+    }
+
+    /**
+     * Opens several items and starts their processes in one transaction: all of them or, with any problem, none. A
+     * quarter's findings or a review's problems are opened this way; the organizations and the process definition are
+     * looked up once for all of them.
+     *
+     * @param createdBy user id of whoever opens them, or null for the system
+     * @throws ApiException 400 naming the field (and, for more than one item, which one)
+     */
+    @Transactional
+    public List<RectificationItem> openAll(List<NewRectification> requests, String createdBy) {
+        Map<String, Organization> organizations = directory.organizations(requests.stream().map(NewRectification::organizationId)
+                .filter(Objects::nonNull).toList());
+        LocalDate today = deadlines.today();
+        List<Opening> openings = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            openings.add(check(requests.get(i), organizations, today, requests.size() > 1 ? "第 " + (i + 1) + " 项：" : ""));
+        }
+        Date now = deadlines.now();
+        List<Long> ids = repository.insertAll(openings.stream().map(o -> new RectificationRepository.NewItem(o.request(),
+                o.issuing(), "来源：" + o.request().source().label() + "；整改期限：" + deadlines.text(o.request().dueDate()))).toList(),
+                createdBy, now);
+        // One engine command for all of them: the definition, its timers' job definitions and the flush of every
+        // instance's rows are shared, which is what makes opening a city's worth of items affordable.
+        List<RectificationItem> opened = AsSystem.call(identityService, () -> engine.execute(context -> startAll(openings, ids)));
+        repository.setProcessInstances(opened.stream().map(i -> new Object[] {i.processInstanceId(), i.id()}).toList());
+        return opened;
+    }
+
+    private List<RectificationItem> startAll(List<Opening> openings, List<Long> ids) {
+        String definitionId = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(RectificationProcess.PROCESS_ID).latestVersion().singleResult().getId();
+        List<RectificationItem> opened = new ArrayList<>();
+        for (int i = 0; i < openings.size(); i++) {
+            NewRectification request = openings.get(i).request();
+            Organization organization = openings.get(i).organization();
+            long id = ids.get(i);
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(Variables.ORGANIZATION_ID, organization.id());
+            variables.put(Variables.SECRETARY_USER_ID, organization.secretaryUserId());
+            variables.put(Variables.SEVERITY, request.severity().name());
+            variables.put(Variables.DUE_DATE, deadlines.deadlineOf(request.dueDate()));
+            variables.put(Variables.DUE_DATE_TEXT, deadlines.text(request.dueDate()));
+            variables.put(Variables.TITLE, request.title());
+            variables.put(Variables.DESCRIPTION, request.description() == null ? "" : request.description());
+            variables.put(Variables.ROUND_REJECTIONS, 0);
+            String processInstanceId = runtimeService.startProcessInstanceById(definitionId, String.valueOf(id), variables).getId();
+            opened.add(new RectificationItem(id, organization.id(), request.source(), request.sourceRef(), request.title(),
+                    request.description() == null ? "" : request.description(), request.severity(), openings.get(i).issuing(),
+                    request.dueDate(), Status.OPEN, 0, processInstanceId, null));
+        }
+        return opened;
+    }
+
+    /** Checks one request against the directory and the calendar; the issuing organization it will have. */
+    private Opening check(NewRectification request, Map<String, Organization> organizations, LocalDate today, String which) {
         Set<ConstraintViolation<NewRectification>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             List<ApiError.Detail> details = violations.stream()
-                    .map(v -> new ApiError.Detail(v.getPropertyPath().toString(), null, v.getMessage())).toList();
+                    .map(v -> new ApiError.Detail(v.getPropertyPath().toString(), null, which + v.getMessage())).toList();
             throw new ApiException(HttpStatus.BAD_REQUEST, details.get(0).message(), details);
         }
-        Organization organization = directory.organization(request.organizationId())
-                .orElseThrow(() -> ApiException.badField("organizationId", "组织 " + request.organizationId() + " 不存在"));
-        if (request.dueDate().isBefore(deadlines.today())) {
-            throw ApiException.badField("dueDate", "整改期限 " + request.dueDate() + " 已过，不能早于今天 " + deadlines.today());
+        Organization organization = organizations.get(request.organizationId());
+        if (organization == null) {
+            throw ApiException.badField("organizationId", which + "组织 " + request.organizationId() + " 不存在");
+        }
+        if (request.dueDate().isBefore(today)) {
+            throw ApiException.badField("dueDate", which + "整改期限 " + request.dueDate() + " 已过，不能早于今天 " + today);
         }
         String issuing = request.issuingOrganizationId() != null ? request.issuingOrganizationId()
                 : organization.supervisorId() != null ? organization.supervisorId() : organization.id();
         if (request.issuingOrganizationId() != null && !directory.isAbove(issuing, organization.id())) {
-            throw ApiException.badField("issuingOrganizationId", "发起整改的组织 " + issuing + " 不是 "
+            throw ApiException.badField("issuingOrganizationId", which + "发起整改的组织 " + issuing + " 不是 "
                     + organization.name() + " 的上级党组织，不能由它核验");
         }
-        Date now = deadlines.now();
-        long id = repository.insert(request, issuing, createdBy, now);
-        repository.record(id, EventType.CREATED, createdBy,
-                "来源：" + request.source().label() + "；整改期限：" + deadlines.text(request.dueDate()), now);
+        return new Opening(request, organization, issuing);
+    }
 
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(Variables.ORGANIZATION_ID, organization.id());
-        variables.put(Variables.SECRETARY_USER_ID, organization.secretaryUserId());
-        variables.put(Variables.SEVERITY, request.severity().name());
-        variables.put(Variables.DUE_DATE, deadlines.deadlineOf(request.dueDate()));
-        variables.put(Variables.DUE_DATE_TEXT, deadlines.text(request.dueDate()));
-        variables.put(Variables.TITLE, request.title());
-        variables.put(Variables.DESCRIPTION, request.description() == null ? "" : request.description());
-        variables.put(Variables.ROUND_REJECTIONS, 0);
-        String processInstanceId = AsSystem.call(identityService, () -> runtimeService
-                .startProcessInstanceByKey(RectificationProcess.PROCESS_ID, String.valueOf(id), variables).getId());
-        repository.setProcessInstance(id, processInstanceId);
-        return repository.find(id).orElseThrow();
+    private record Opening(NewRectification request, Organization organization, String issuing) {
     }
 
     /** Opens an item on behalf of an API caller, who must oversee the organization (or be an inspector or org-dept). */

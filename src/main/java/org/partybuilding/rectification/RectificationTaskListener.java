@@ -1,5 +1,6 @@
 package org.partybuilding.rectification;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.partybuilding.rectification.RectificationProcess.Elements;
@@ -15,9 +16,11 @@ class RectificationTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        task.setDescription((String) task.getVariable(Variables.TITLE));
+        // the process's variables (a new task has none of its own: asking the task would read them from the database)
+        DelegateExecution execution = task.getExecution();
+        task.setDescription((String) execution.getVariable(Variables.TITLE));
         if (!Elements.DECIDE_ACCOUNTABILITY.equals(task.getTaskDefinitionKey())) {
-            task.setDueDate(ProcessValues.date(task, Variables.DUE_DATE));
+            task.setDueDate(ProcessValues.date(execution, Variables.DUE_DATE));
         }
     }
 }

@@ -57,13 +57,18 @@ class RequestGuardFilter extends OncePerRequestFilter {
     private static final Set<String> CLOSED = Set.of("/engine-rest/identity/verify");
     private static final String CLOSED_PREFIX = "/camunda/api/admin/setup/";
 
+    /** The directory file of a province is larger than any other upload. */
+    static final String DIRECTORY_UPLOAD = "/api/directory";
+
     private final long maxRequestBytes;
     private final long maxUploadBytes;
+    private final long maxDirectoryBytes;
     private final String baseOrigin;
 
-    RequestGuardFilter(long maxRequestBytes, long maxUploadBytes, String baseUrl) {
+    RequestGuardFilter(long maxRequestBytes, long maxUploadBytes, long maxDirectoryBytes, String baseUrl) {
         this.maxRequestBytes = maxRequestBytes;
         this.maxUploadBytes = maxUploadBytes;
+        this.maxDirectoryBytes = maxDirectoryBytes;
         this.baseOrigin = origin(baseUrl);
     }
 
@@ -87,7 +92,7 @@ class RequestGuardFilter extends OncePerRequestFilter {
             return;
         }
         boolean multipart = isMultipart(request);
-        long limit = multipart ? maxUploadBytes : maxRequestBytes;
+        long limit = !multipart ? maxRequestBytes : path.equals(DIRECTORY_UPLOAD) ? maxDirectoryBytes : maxUploadBytes;
         if (request.getContentLengthLong() > limit) {
             refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge(limit));
             return;
