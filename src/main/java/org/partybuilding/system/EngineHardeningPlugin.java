@@ -33,6 +33,7 @@ import org.springframework.stereotype.Component;
  * <li>Outside demo mode Camunda's password policy applies to every new password.</li>
  * <li>A BPMN error that no model catches fails the call instead of silently ending the instance.</li>
  * <li>Logins to the webapps are logged, successful or not.</li>
+ * <li>History is kept in full but for variable-update details and job-creation logs ({@link AuditHistoryLevel}).</li>
  * </ul>
  */
 @Component
@@ -68,6 +69,7 @@ class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
         configuration.setEnablePasswordPolicy(mode.production());
         configuration.setEnableExceptionsAfterUnhandledBpmnError(true);
         configuration.setWebappsAuthenticationLoggingEnabled(true);
+        configuration.setHistoryLevel(new AuditHistoryLevel());
     }
 
     /** The names of Spring beans that appear in an expression of a model on the classpath. */
