@@ -27,8 +27,8 @@ class AuthenticationConfiguration implements WebMvcConfigurer {
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
 
     @Bean
-    FilterRegistrationBean<Filter> restAuthentication(ProcessEngine engine, Accounts accounts) {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new BasicAuthenticationFilter(engine, accounts));
+    FilterRegistrationBean<Filter> restAuthentication(ProcessEngine engine, Accounts accounts, AuthenticationCache cache) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new BasicAuthenticationFilter(engine, accounts, cache));
         registration.setName("rest-authentication");
         registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/metrics", "/actuator/metrics/*");
         registration.setOrder(ORDER);

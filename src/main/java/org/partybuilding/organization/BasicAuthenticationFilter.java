@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -39,11 +41,13 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
     private final IdentityService identityService;
     private final Accounts accounts;
     private final HttpBasicAuthenticationProvider basic = new HttpBasicAuthenticationProvider();
+    private final AuthenticationCache cache;
 
-    BasicAuthenticationFilter(ProcessEngine engine, Accounts accounts) {
+    BasicAuthenticationFilter(ProcessEngine engine, Accounts accounts, AuthenticationCache cache) {
         this.engine = engine;
         this.identityService = engine.getIdentityService();
         this.accounts = accounts;
+        this.cache = cache;
     }
 
     @Override
@@ -52,6 +56,12 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (isOpen(path)) {
             chain.doFilter(request, response);
+            return;
+        }
+        String[] credentials = credentials(request.getHeader(HttpHeaders.AUTHORIZATION));
+        AuthenticationCache.Entry known = credentials == null ? null : cache.find(credentials[0], credentials[1]);
+        if (known != null) {
+            proceed(request, response, chain, path, known.userId(), known.groups(), known.tenants());
             return;
         }
         AuthenticationResult result = basic.extractAuthenticatedUser(request, engine);
@@ -73,6 +83,14 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
                 .map(Group::getId).toList();
         List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
                 .unlimitedList().stream().map(Tenant::getId).toList();
+        if (credentials != null && credentials[0].equals(userId)) {
+            cache.remember(userId, credentials[1], groups, tenants);
+        }
+        proceed(request, response, chain, path, userId, groups, tenants);
+    }
+
+    private void proceed(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path,
+            String userId, List<String> groups, List<String> tenants) throws IOException, ServletException {
         ApiUser user = new ApiUser(userId, groups);
         if (path.startsWith("/actuator/") && !user.isOrgDept()) {
             refuse(response, HttpServletResponse.SC_FORBIDDEN, "运行指标仅对市委组织部和系统管理员开放");
@@ -84,6 +102,20 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             identityService.clearAuthentication();
+        }
+    }
+
+    /** User and password of a Basic header, or null (Camunda's provider decodes them the same way). */
+    private static String[] credentials(String header) {
+        if (header == null || !header.startsWith("Basic ")) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

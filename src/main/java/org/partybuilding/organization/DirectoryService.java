@@ -49,10 +49,11 @@ public class DirectoryService {
     private final AuthorizationService authorizationService;
     private final CityRoot cityRoot;
     private final StartupLock startupLock;
+    private final AuthenticationCache authenticationCache;
 
     DirectoryService(OrganizationRepository repository, IdentitySynchronizer identities, IdentityService identityService,
             TaskService taskService, RuntimeService runtimeService, AuthorizationService authorizationService,
-            CityRoot cityRoot, StartupLock startupLock) {
+            CityRoot cityRoot, StartupLock startupLock, AuthenticationCache authenticationCache) {
         this.repository = repository;
         this.identities = identities;
         this.identityService = identityService;
@@ -61,6 +62,7 @@ public class DirectoryService {
         this.authorizationService = authorizationService;
         this.cityRoot = cityRoot;
         this.startupLock = startupLock;
+        this.authenticationCache = authenticationCache;
     }
 
     public List<Organization> organizations() {
@@ -177,6 +179,7 @@ public class DirectoryService {
             return moved;
         });
         cityRoot.refresh();
+        authenticationCache.clear();
         repository.recordImport(source, organizations.size(), staff.size(), importedBy);
         log.info("Directory {} imported: {} organizations ({} deactivated), {} staff, {} users removed, {} tasks handed over",
                 source, organizations.size(), deactivated, staff.size(), removed.size(), reassigned);

@@ -15,13 +15,18 @@ class GuardedFormService extends FormServiceImpl {
 
     @Override
     public void submitTaskForm(String taskId, Map<String, Object> properties) {
-        guard.checkSubmission(commandExecutor, taskId, properties);
-        super.submitTaskForm(taskId, properties);
+        commandExecutor.execute(context -> {
+            guard.checkSubmission(context, taskId, properties);
+            GuardedFormService.super.submitTaskForm(taskId, properties);
+            return null;
+        });
     }
 
     @Override
     public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties, boolean deserializeValues) {
-        guard.checkSubmission(commandExecutor, taskId, properties);
-        return super.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues);
+        return commandExecutor.execute(context -> {
+            guard.checkSubmission(context, taskId, properties);
+            return GuardedFormService.super.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues);
+        });
     }
 }

@@ -21,20 +21,28 @@ class GuardedTaskService extends TaskServiceImpl {
 
     @Override
     public void complete(String taskId, Map<String, Object> variables) {
-        guard.checkSubmission(commandExecutor, taskId, variables);
-        super.complete(taskId, variables);
+        commandExecutor.execute(context -> {
+            guard.checkSubmission(context, taskId, variables);
+            GuardedTaskService.super.complete(taskId, variables);
+            return null;
+        });
     }
 
     @Override
     public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables, boolean deserializeValues) {
-        guard.checkSubmission(commandExecutor, taskId, variables);
-        return super.completeWithVariablesInReturn(taskId, variables, deserializeValues);
+        return commandExecutor.execute(context -> {
+            guard.checkSubmission(context, taskId, variables);
+            return GuardedTaskService.super.completeWithVariablesInReturn(taskId, variables, deserializeValues);
+        });
     }
 
     @Override
     public void resolveTask(String taskId, Map<String, Object> variables) {
-        guard.checkSubmission(commandExecutor, taskId, variables);
-        super.resolveTask(taskId, variables);
+        commandExecutor.execute(context -> {
+            guard.checkSubmission(context, taskId, variables);
+            GuardedTaskService.super.resolveTask(taskId, variables);
+            return null;
+        });
     }
 
     @Override

@@ -42,24 +42,28 @@ class TaskGuard {
         this.identityService = identityService;
     }
 
-    /** Checks what a user submits when completing (or resolving) a task. */
-    void checkSubmission(CommandExecutor executor, String taskId, Map<String, ?> submitted) {
+    /**
+     * Checks what a user submits when completing (or resolving) a task, inside the command that then completes it (the
+     * task and its variables are read once for both). A user who may not work on the task at all hears that first, as
+     * the engine would say it, not which fields the form has.
+     */
+    void checkSubmission(CommandContext context, String taskId, Map<String, ?> submitted) {
         if (user() == null || taskId == null || submitted == null || submitted.isEmpty()) {
             return;
         }
-        executor.execute(context -> {
-            TaskEntity task = context.getTaskManager().findTaskById(taskId);
-            if (task == null) {
-                return null; // the engine's own command answers "not found"
-            }
-            // whoever may not work on the task hears that first, exactly as the engine's own command would say it
+        TaskEntity task = context.getTaskManager().findTaskById(taskId);
+        if (task == null) {
+            return; // the engine's own command answers "not found"
+        }
+        try {
+            withoutChecks(context, () -> check(context, task, submitted));
+        } catch (TaskRefusedException refused) {
             context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkTaskWork(task));
-            return withoutChecks(context, () -> check(context, task, submitted));
-        });
+            throw refused;
+        }
     }
 
     private Void check(CommandContext context, TaskEntity task, Map<String, ?> submitted) {
-        {
             Map<String, Boolean> fields = fieldsOf(context, task);
             submitted.forEach((name, value) -> {
                 Boolean readonly = fields.get(name);
@@ -74,7 +78,6 @@ class TaskGuard {
                 }
             });
             return null;
-        }
     }
 
     /** Variables of a task are written only by submitting its form. */
