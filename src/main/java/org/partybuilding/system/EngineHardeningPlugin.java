@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -69,7 +71,8 @@ class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
         configuration.setEnablePasswordPolicy(mode.production());
         configuration.setEnableExceptionsAfterUnhandledBpmnError(true);
         configuration.setWebappsAuthenticationLoggingEnabled(true);
-        configuration.setHistoryLevel(new AuditHistoryLevel());
+        // in place of Camunda's "full" (same name and id): of the levels named "full" the engine takes the last listed
+        configuration.setCustomHistoryLevels(new ArrayList<>(List.of(new AuditHistoryLevel())));
     }
 
     /** The names of Spring beans that appear in an expression of a model on the classpath. */
