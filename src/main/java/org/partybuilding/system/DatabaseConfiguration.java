@@ -29,4 +29,10 @@ class DatabaseConfiguration {
         dataSource.setPoolName("party-building");
         return dataSource;
     }
+
+    /** Built before the engine ({@link FlywayAfterEngine} makes the engine wait for it), released once the node is up. */
+    @Bean(destroyMethod = "close")
+    SchemaLock schemaLock(DataSource dataSource) throws java.sql.SQLException {
+        return new SchemaLock(dataSource);
+    }
 }

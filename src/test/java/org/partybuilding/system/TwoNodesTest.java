@@ -8,6 +8,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
+import java.io.File;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.ServerSocket;
@@ -149,7 +150,10 @@ class TwoNodesTest {
 
     private static Process node(String databaseUrl, int port, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        // Surefire's own class path, not its booter jar's
+        String classPath = String.join(File.pathSeparator, new java.util.LinkedHashSet<>(List.of(
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")).split(File.pathSeparator))));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", classPath,
                 Application.class.getName(),
                 "--spring.profiles.active=test", "--server.port=" + port, "--DB_URL=" + databaseUrl, "--DB_USER=postgres",
                 "--DB_PASSWORD=", "--ADMIN_PASSWORD=" + ADMIN_PASSWORD, "--camunda.bpm.job-execution.enabled=true",
