@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 @Component
 class MailOutboxMetrics implements MeterBinder {
 
+    private static final String DESCRIPTION = "邮件发件箱中未发出的邮件：pending 待发送，failed 发送失败、需要人工处理";
+
     private final OutboxRepository repository;
 
     MailOutboxMetrics(OutboxRepository repository) {
@@ -21,8 +23,8 @@ class MailOutboxMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("app.mail.outbox", repository, r -> r.countUnsent().pending()).tag("status", "pending")
-                .description("邮件发件箱中待发送的邮件").register(registry);
+                .description(DESCRIPTION).register(registry);
         Gauge.builder("app.mail.outbox", repository, r -> r.countUnsent().failed()).tag("status", "failed")
-                .description("发送失败、需要人工处理的邮件").register(registry);
+                .description(DESCRIPTION).register(registry);
     }
 }
