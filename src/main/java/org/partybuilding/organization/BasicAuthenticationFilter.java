@@ -1,6 +1,5 @@
 package org.partybuilding.organization;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,17 +8,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.partybuilding.system.ApiError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -35,7 +33,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BasicAuthenticationFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(BasicAuthenticationFilter.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ProcessEngine engine;
     private final IdentityService identityService;
@@ -70,13 +67,13 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
                 log.warn("Login failed for user '{}' from {} ({})", result.getAuthenticatedUser(), request.getRemoteAddr(),
                         accounts.lockState(result.getAuthenticatedUser()));
             }
-            refuse(response, HttpServletResponse.SC_UNAUTHORIZED,
+            ApiError.send(response, HttpServletResponse.SC_UNAUTHORIZED,
                     "请先登录：使用 HTTP Basic 认证提供用户名和密码（密码连续输错会暂时锁定账号）");
             return;
         }
         String userId = result.getAuthenticatedUser();
         if (accounts.mustChangePassword(userId)) {
-            refuse(response, HttpServletResponse.SC_FORBIDDEN, "请先修改初始密码：/account/password.html");
+            ApiError.send(response, HttpServletResponse.SC_FORBIDDEN, "请先修改初始密码：/account/password.html");
             return;
         }
         List<String> groups = identityService.createGroupQuery().groupMember(userId).unlimitedList().stream()
@@ -93,7 +90,7 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
             String userId, List<String> groups, List<String> tenants) throws IOException, ServletException {
         ApiUser user = new ApiUser(userId, groups);
         if (path.startsWith("/actuator/") && !user.isOrgDept()) {
-            refuse(response, HttpServletResponse.SC_FORBIDDEN, "运行指标仅对市委组织部和系统管理员开放");
+            ApiError.send(response, HttpServletResponse.SC_FORBIDDEN, "运行指标仅对市委组织部和系统管理员开放");
             return;
         }
         request.setAttribute(ApiUser.REQUEST_ATTRIBUTE, user);
@@ -125,10 +122,4 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
                 || path.equals("/api/account/password");
     }
 
-    static void refuse(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        JSON.writeValue(response.getWriter(), Map.of("status", status, "message", message));
-    }
 }

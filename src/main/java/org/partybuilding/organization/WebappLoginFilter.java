@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.partybuilding.system.ApiError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -33,7 +34,7 @@ class WebappLoginFilter extends OncePerRequestFilter {
         }
         String username = request.getParameter("username");
         if (accounts.loginNeedsPasswordChange(username, request.getParameter("password"))) {
-            BasicAuthenticationFilter.refuse(response, HttpServletResponse.SC_FORBIDDEN,
+            ApiError.send(response, HttpServletResponse.SC_FORBIDDEN,
                     "首次登录请先修改初始密码：/account/password.html");
             return;
         }

@@ -47,8 +47,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestGuardFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestGuardFilter.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonFactory JSON_FACTORY = JSON.getFactory();
+    private static final JsonFactory JSON_FACTORY = new ObjectMapper().getFactory();
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     /**
      * Camunda endpoints the product does not offer: a password oracle that also lets anyone lock accounts, and the
@@ -82,19 +81,19 @@ class RequestGuardFilter extends OncePerRequestFilter {
             securityHeaders(response);
         }
         if (CLOSED.contains(path) || path.startsWith(CLOSED_PREFIX)) {
-            refuse(response, HttpServletResponse.SC_FORBIDDEN, "此接口未开放");
+            ApiError.send(response, HttpServletResponse.SC_FORBIDDEN, "此接口未开放");
             return;
         }
         if ((camundaApi || productApi) && !SAFE_METHODS.contains(request.getMethod()) && crossSite(request)) {
             log.warn("Refused cross-site {} {} (Origin {}, Sec-Fetch-Site {})", request.getMethod(), path,
                     request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"));
-            refuse(response, HttpServletResponse.SC_FORBIDDEN, "拒绝来自其他网站的请求");
+            ApiError.send(response, HttpServletResponse.SC_FORBIDDEN, "拒绝来自其他网站的请求");
             return;
         }
         boolean multipart = isMultipart(request);
         long limit = !multipart ? maxRequestBytes : path.equals(DIRECTORY_UPLOAD) ? maxDirectoryBytes : maxUploadBytes;
         if (request.getContentLengthLong() > limit) {
-            refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge(limit));
+            ApiError.send(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge(limit));
             return;
         }
         if (camundaApi) {
@@ -110,7 +109,7 @@ class RequestGuardFilter extends OncePerRequestFilter {
         } else {
             byte[] body = readAtMost(request.getInputStream(), limit);
             if (body == null) {
-                refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge(limit));
+                ApiError.send(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge(limit));
                 return;
             }
             if (camundaApi && body.length > 0) {
@@ -120,7 +119,7 @@ class RequestGuardFilter extends OncePerRequestFilter {
                 } catch (JsonParseException e) {
                     field = null;
                     if (isJson(request)) {
-                        refuse(response, HttpServletResponse.SC_BAD_REQUEST, "请求内容不是有效的 JSON");
+                        ApiError.send(response, HttpServletResponse.SC_BAD_REQUEST, "请求内容不是有效的 JSON");
                         return;
                     }
                 }
@@ -136,7 +135,7 @@ class RequestGuardFilter extends OncePerRequestFilter {
 
     private static void refuseExpression(HttpServletResponse response, String path, String name) throws IOException {
         log.warn("Refused a request to {} carrying an expression in '{}'", path, name);
-        refuse(response, HttpServletResponse.SC_BAD_REQUEST, "不允许在查询中使用表达式（" + name + "）");
+        ApiError.send(response, HttpServletResponse.SC_BAD_REQUEST, "不允许在查询中使用表达式（" + name + "）");
     }
 
     private static String tooLarge(long limit) {
@@ -243,12 +242,6 @@ class RequestGuardFilter extends OncePerRequestFilter {
         return out.toByteArray();
     }
 
-    static void refuse(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        JSON.writeValue(response.getWriter(), Map.of("status", status, "message", message));
-    }
 
     /** The request with its body already read (and checked), readable again by whoever comes next. */
     private static final class BufferedRequest extends HttpServletRequestWrapper {

@@ -14,9 +14,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.partybuilding.Application;
+import static org.partybuilding.StandaloneApplication.freePort;
+import static org.partybuilding.StandaloneApplication.port;
+import static org.partybuilding.StandaloneApplication.start;
 import org.partybuilding.OrganizationTaskProcess;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -65,13 +66,6 @@ class DatabaseModesTest {
         return app.getBean(JdbcClient.class).sql("select count(*) from rectification_item").query(Long.class).single();
     }
 
-    private static ConfigurableApplicationContext start(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--spring.profiles.active=test";
-        all[1] = "--server.port=0";
-        System.arraycopy(args, 0, all, 2, args.length);
-        return new SpringApplicationBuilder(Application.class).run(all);
-    }
 
     private static long count(Connection connection, String sql) throws SQLException {
         try (ResultSet rs = connection.createStatement().executeQuery(sql)) {

@@ -8,7 +8,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.partybuilding.Application;
+import static org.partybuilding.StandaloneApplication.freePort;
+import static org.partybuilding.StandaloneApplication.port;
+import static org.partybuilding.StandaloneApplication.start;
 import org.partybuilding.Http;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -139,15 +141,7 @@ class ProductionModeTest {
         return client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static int port(ConfigurableApplicationContext app) {
-        return Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-    }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static String[] with(String[] args, String more) {
         String[] all = java.util.Arrays.copyOf(args, args.length + 1);
@@ -155,11 +149,4 @@ class ProductionModeTest {
         return all;
     }
 
-    private static ConfigurableApplicationContext start(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--spring.profiles.active=test";
-        all[1] = "--server.port=0";
-        System.arraycopy(args, 0, all, 2, args.length);
-        return new SpringApplicationBuilder(Application.class).run(all);
-    }
 }

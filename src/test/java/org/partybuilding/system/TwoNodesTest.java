@@ -11,7 +11,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +30,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.partybuilding.Application;
+import static org.partybuilding.StandaloneApplication.freePort;
+import static org.partybuilding.StandaloneApplication.port;
+import static org.partybuilding.StandaloneApplication.start;
 import org.partybuilding.Http;
 
 /**
@@ -185,11 +187,6 @@ class TwoNodesTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static int freePortUnchecked() {
         try {
