@@ -83,6 +83,12 @@ class AttackRegressionTest {
             assertThat(refused.status()).as(body).isEqualTo(400);
             assertThat(refused.json().get("message").asText()).startsWith("不允许在查询中使用表达式");
         }
+        // the same through a path written differently: path parameters, doubled slashes, another case
+        for (String path : List.of("/engine-rest;x=1/task", "/engine-rest//task", "/engine-rest/task;x=1", "//engine-rest/task")) {
+            Http.Response refused = http.post(path + "?maxResults=5", SECRETARY,
+                    "{\"orQueries\":[{\"dueAfterExpression\":\"" + createMembership + "\"}]}");
+            assertThat(refused.status()).as(path).isEqualTo(400);
+        }
         assertThat(http.get("/engine-rest/task?maxResults=5&dueAfterExpression=" + encode(createMembership), SECRETARY).status())
                 .isEqualTo(400);
         Http.Webapp tasklist = http.webapp(SECRETARY, Http.DEMO_PASSWORD);
@@ -318,6 +324,26 @@ class AttackRegressionTest {
                 .get("count").asInt()).isLessThan(all);
         assertThat(http.get("/engine-rest/process-instance/count?processDefinitionKey=rectification", "zhao.min").json()
                 .get("count").asInt()).isEqualTo(all);
+    }
+
+    @Test
+    void attack12_closedAndOperatorEndpointsStayClosedHoweverThePathIsWritten() {
+        for (String path : List.of("/engine-rest/identity/verify", "/engine-rest/identity/verify;x=1",
+                "/engine-rest;x=1/identity/verify", "/engine-rest/identity/./verify")) {
+            Http.Response closed = http.post(path, SECRETARY, "{\"username\":\"admin\",\"password\":\"admin\"}");
+            assertThat(closed.status()).as(path).isEqualTo(403);
+            assertThat(closed.json().get("message").asText()).as(path).isEqualTo("此接口未开放");
+        }
+        for (String path : List.of("/camunda/api/admin/setup/default/user/create", "/camunda/api/admin/setup;x=1/default/user/create")) {
+            assertThat(http.postAnonymous(path, "{\"profile\":{\"id\":\"mallory\"},\"credentials\":{\"password\":\"x\"}}")
+                    .status()).as(path).isEqualTo(403);
+        }
+        for (String path : List.of("/api/mail-outbox", "/api/mail-outbox;x=1", "/api/mail-outbox/;x=1", "/api/./mail-outbox",
+                "/actuator/metrics", "/actuator;x=1/metrics")) {
+            assertThat(http.get(path, SECRETARY).status()).as(path).isEqualTo(403);
+        }
+        assertThat(identityService.createUserQuery().userId("mallory").count()).isZero();
+        assertThat(http.get("/api/mail-outbox;x=1", "zhao.min").status()).isEqualTo(200);
     }
 
     private Task task() {

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 
 /**
- * The authenticated caller of {@code /api/**}, put on the request by {@link ApiAuthenticationFilter}.
+ * The authenticated caller of {@code /api/**}, put on the request by {@link BasicAuthenticationFilter}.
  * Controllers take it as a method parameter.
  */
 public record ApiUser(String userId, List<String> groupIds) {

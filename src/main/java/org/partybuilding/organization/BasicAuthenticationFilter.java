@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.partybuilding.system.ApiError;
+import org.partybuilding.system.RequestPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -50,7 +51,7 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RequestPaths.of(request);
         if (isOpen(path)) {
             chain.doFilter(request, response);
             return;
@@ -89,8 +90,9 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
     private void proceed(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path,
             String userId, List<String> groups, List<String> tenants) throws IOException, ServletException {
         ApiUser user = new ApiUser(userId, groups);
-        if (path.startsWith("/actuator/") && !user.isOrgDept()) {
-            ApiError.send(response, HttpServletResponse.SC_FORBIDDEN, "运行指标仅对市委组织部和系统管理员开放");
+        String refusal = user.isOrgDept() ? null : orgDeptOnly(path);
+        if (refusal != null) {
+            ApiError.send(response, HttpServletResponse.SC_FORBIDDEN, refusal);
             return;
         }
         request.setAttribute(ApiUser.REQUEST_ATTRIBUTE, user);
@@ -100,6 +102,21 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    /**
+     * Operators' endpoints of other capabilities that only the organization department may use, with the refusal each
+     * answers. Declared here because role checks belong to the directory; the capabilities themselves (the mail
+     * outbox, the metrics) know nothing about roles.
+     */
+    private static String orgDeptOnly(String path) {
+        if (path.startsWith("/actuator/")) {
+            return "运行指标仅对市委组织部和系统管理员开放";
+        }
+        if (path.equals("/api/mail-outbox") || path.startsWith("/api/mail-outbox/")) {
+            return "只有组织部可以查看和重发发件箱中的邮件";
+        }
+        return null;
     }
 
     /** User and password of a Basic header, or null (Camunda's provider decodes them the same way). */

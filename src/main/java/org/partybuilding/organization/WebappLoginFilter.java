@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.partybuilding.system.ApiError;
+import org.partybuilding.system.RequestPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -28,7 +29,7 @@ class WebappLoginFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!"POST".equals(request.getMethod()) || !request.getRequestURI().contains("/login/")) {
+        if (!"POST".equals(request.getMethod()) || !RequestPaths.of(request).contains("/login/")) {
             chain.doFilter(request, response);
             return;
         }

@@ -74,7 +74,7 @@ class RequestGuardFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RequestPaths.of(request);
         boolean camundaApi = path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/");
         boolean productApi = path.startsWith("/api/");
         if (!path.startsWith("/camunda/")) {
