@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.partybuilding.organization.Groups;
-import org.partybuilding.workflow.TaskRefusedException;
+import org.partybuilding.system.TaskRefusedException;
 import org.partybuilding.rectification.RectificationProcess.Variables;
 import org.springframework.stereotype.Component;
 

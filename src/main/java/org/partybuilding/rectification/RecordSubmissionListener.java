@@ -3,7 +3,7 @@ package org.partybuilding.rectification;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.partybuilding.workflow.TaskRefusedException;
+import org.partybuilding.system.TaskRefusedException;
 import org.partybuilding.rectification.RectificationProcess.Variables;
 import org.springframework.stereotype.Component;
 

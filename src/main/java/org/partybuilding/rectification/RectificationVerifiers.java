@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.partybuilding.organization.DirectoryService;
 import org.partybuilding.organization.Groups;
-import org.partybuilding.workflow.TaskRefusedException;
+import org.partybuilding.system.TaskRefusedException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,5 +1,6 @@
 package org.partybuilding.workflow;
 
+import org.partybuilding.system.TaskRefusedException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

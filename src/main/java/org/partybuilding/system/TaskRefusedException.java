@@ -1,4 +1,4 @@
-package org.partybuilding.workflow;
+package org.partybuilding.system;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 
