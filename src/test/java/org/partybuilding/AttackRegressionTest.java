@@ -28,6 +28,7 @@ import org.partybuilding.rectification.RectificationProcess;
 import org.partybuilding.rectification.RectificationService;
 import org.partybuilding.rectification.Severity;
 import org.partybuilding.rectification.Source;
+import org.partybuilding.workflow.ProcessTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -54,6 +55,7 @@ class AttackRegressionTest {
     @Autowired ManagementService managementService;
     @Autowired IdentityService identityService;
     @Autowired JdbcClient jdbc;
+    @Autowired ProcessTestSupport process;
     @LocalServerPort int port;
 
     private Http http;
@@ -63,7 +65,7 @@ class AttackRegressionTest {
     void openAnItemForLijia() {
         http = new Http(port);
         item = rectifications.open(new NewRectification("village-lijia", Source.DUTY_REVIEW, "攻击测试",
-                "党员发展程序不规范 " + System.nanoTime(), "", Severity.MEDIUM, today().plusDays(10), null), SUPERVISOR);
+                "党员发展程序不规范 " + System.nanoTime(), "", Severity.MEDIUM, process.workingDay(10), null), SUPERVISOR);
     }
 
     @AfterEach
@@ -134,7 +136,7 @@ class AttackRegressionTest {
     void attack2_theAssigneeCannotWriteOrDeleteTheProcessVariables() {
         String submit = task().getId();
         RectificationItem other = rectifications.open(new NewRectification("village-longquan", Source.DUTY_REVIEW, null,
-                "他村事项", "", Severity.LOW, today().plusDays(5), null), "zhao.min");
+                "他村事项", "", Severity.LOW, process.workingDay(5), null), "zhao.min");
         Map<String, Object> before = runtimeService.getVariables(item.processInstanceId());
 
         List<Http.Response> answers = List.of(
@@ -155,7 +157,7 @@ class AttackRegressionTest {
         assertThat(rectifications.find(other.id(), new ApiUser("admin", List.of(Groups.ORG_DEPT))).history()).hasSize(1);
         // the deadline still escalates: the timer fires and its mail step runs without an incident
         Job deadline = managementService.createJobQuery().processInstanceId(item.processInstanceId()).timers()
-                .activityId(RectificationProcess.Elements.DEADLINE_TIMER).singleResult();
+                .activityId(RectificationProcess.Elements.SUBMIT_DEADLINE_TIMER).singleResult();
         ClockUtil.setCurrentTime(deadline.getDuedate());
         managementService.executeJob(deadline.getId());
         assertThat(status()).isEqualTo("OVERDUE");
@@ -187,7 +189,7 @@ class AttackRegressionTest {
     void attack4_aTitleWithALineBreakIsRefusedAndADeactivatedOrganizationStillGetsItsMail() {
         long items = count("select count(*) from rectification_item");
         Http.Response refused = http.post("/api/rectifications", SUPERVISOR, "{\"organizationId\":\"village-lijia\",\"source\":\"INSPECTION\","
-                + "\"title\":\"标题\\r\\nBcc: x@evil.example\",\"severity\":\"LOW\",\"dueDate\":\"" + today().plusDays(5) + "\"}");
+                + "\"title\":\"标题\\r\\nBcc: x@evil.example\",\"severity\":\"LOW\",\"dueDate\":\"" + process.workingDay(5) + "\"}");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("title");
         assertThat(count("select count(*) from rectification_item")).isEqualTo(items);
@@ -195,7 +197,7 @@ class AttackRegressionTest {
         jdbc.sql("update organization set active = false where id = 'village-lijia'").update();
         try {
             Job reminder = managementService.createJobQuery().processInstanceId(item.processInstanceId()).timers()
-                    .activityId(RectificationProcess.Elements.REMINDER_TIMER).singleResult();
+                    .activityId(RectificationProcess.Elements.SUBMIT_REMINDER_TIMER).singleResult();
             ClockUtil.setCurrentTime(reminder.getDuedate());
             managementService.executeJob(reminder.getId());
         } finally {
@@ -203,7 +205,7 @@ class AttackRegressionTest {
         }
         assertThat(runtimeService.createIncidentQuery().processInstanceId(item.processInstanceId()).count()).isZero();
         assertThat(jdbc.sql("select recipients from mail_outbox where dedup_key like ?")
-                .param("rectification-" + item.id() + "-reminder-%").query(String.class).single()).isEqualTo("li.changfu@qinghe.example");
+                .param("rectification-" + item.id() + "-submit-reminder-%").query(String.class).single()).isEqualTo("li.changfu@qinghe.example");
     }
 
     @Test
@@ -211,14 +213,14 @@ class AttackRegressionTest {
         long items = count("select count(*) from rectification_item");
         for (String issuing : List.of("town-longquan", "village-longquan", "no-such-org", "village-lijia")) {
             Http.Response refused = http.post("/api/rectifications", SUPERVISOR, "{\"organizationId\":\"village-lijia\",\"source\":\"OTHER\","
-                    + "\"title\":\"核验组外移\",\"severity\":\"LOW\",\"dueDate\":\"" + today().plusDays(5) + "\",\"issuingOrganizationId\":\""
+                    + "\"title\":\"核验组外移\",\"severity\":\"LOW\",\"dueDate\":\"" + process.workingDay(5) + "\",\"issuingOrganizationId\":\""
                     + issuing + "\"}");
             assertThat(refused.status()).as(issuing).isEqualTo(400);
             assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("issuingOrganizationId");
         }
         assertThat(count("select count(*) from rectification_item")).isEqualTo(items);
         Http.Response byTheCity = http.post("/api/rectifications", SUPERVISOR, "{\"organizationId\":\"village-lijia\",\"source\":\"OTHER\","
-                + "\"title\":\"市委核验\",\"severity\":\"LOW\",\"dueDate\":\"" + today().plusDays(5) + "\",\"issuingOrganizationId\":\"city\"}");
+                + "\"title\":\"市委核验\",\"severity\":\"LOW\",\"dueDate\":\"" + process.workingDay(5) + "\",\"issuingOrganizationId\":\"city\"}");
         assertThat(byTheCity.status()).isEqualTo(201);
     }
 
@@ -290,7 +292,7 @@ class AttackRegressionTest {
 
         long items = count("select count(*) from rectification_item");
         String body = "{\"organizationId\":\"village-lijia\",\"source\":\"OTHER\",\"title\":\"跨站\",\"severity\":\"LOW\",\"dueDate\":\""
-                + today().plusDays(5) + "\"}";
+                + process.workingDay(5) + "\"}";
         assertThat(http.send("POST", "/api/rectifications", SUPERVISOR, body, "Origin", "https://evil.example").status()).isEqualTo(403);
         assertThat(http.send("POST", "/api/rectifications", SUPERVISOR, body, "Sec-Fetch-Site", "cross-site").status()).isEqualTo(403);
         assertThat(http.send("POST", "/engine-rest/task/" + task().getId() + "/complete", SECRETARY,

@@ -123,6 +123,28 @@ public class DirectoryService {
         return emails.isEmpty() ? repository.findRootEmail().stream().toList() : emails;
     }
 
+    /**
+     * The organizations whose records (items, reports, rounds) this user may see: null for all (the organization
+     * department and inspectors), else the organizations they are secretary of and, for staff, the subtree their
+     * organization oversees. The one rule every capability's lists and look-ups apply.
+     */
+    public List<String> visibleOrganizationIds(ApiUser user) {
+        if (user.isOrgDept() || user.isInspector()) {
+            return null;
+        }
+        List<String> visible = new java.util.ArrayList<>(organizationIdsOfSecretary(user.userId()));
+        staffMember(user.userId()).ifPresent(staff -> visible.addAll(overseenOrganizationIds(staff.organizationId())));
+        return visible;
+    }
+
+    /** True when this user acts for an organization above this one: the organization department, or its staff. */
+    public boolean oversees(ApiUser user, String organizationId) {
+        if (user.isOrgDept()) {
+            return true;
+        }
+        return staffMember(user.userId()).map(staff -> isAbove(staff.organizationId(), organizationId)).orElse(false);
+    }
+
     /** The organization and those above it (parent and supervisor chains): whose staff oversee its work. */
     public List<String> overseeingOrganizationIds(String organizationId) {
         return repository.findOverseeingIds(organizationId);

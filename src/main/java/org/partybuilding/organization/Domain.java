@@ -23,4 +23,9 @@ public enum Domain {
     public String label() {
         return label;
     }
+
+    /** A grassroots organization (基层党组织) of the six domains, not a committee above them: the one that reports and is inspected. */
+    public boolean isGrassroots() {
+        return this != CITY && this != TOWN && this != SUBDISTRICT && this != SECTOR;
+    }
 }

@@ -18,6 +18,6 @@ class CloseRectificationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         boolean rectified = !RectificationProcess.DECISION_CLOSE.equals(execution.getVariable(Variables.ACCOUNTABILITY_DECISION));
-        rectifications.closed(ProcessValues.itemId(execution), rectified);
+        rectifications.closed(RectificationService.itemId(execution), rectified);
     }
 }

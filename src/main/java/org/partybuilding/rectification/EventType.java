@@ -3,6 +3,8 @@ package org.partybuilding.rectification;
 /** What happened to a rectification item: its history. */
 public enum EventType {
     CREATED, SUBMITTED, REJECTED, ACCEPTED, REMINDED, ESCALATED, ACCOUNTABILITY, CLOSED,
+    /** Returned work got more time: the secretary's deadline moved to at least some working days after the return. */
+    EXTENDED,
     /** An administrator deleted the instance (Cockpit, REST, batch). */
     CANCELLED,
     /** An administrator changed the running instance outside its model (modified, suspended, variables...). */

@@ -22,7 +22,7 @@ class MarkAccountabilityDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long itemId = ProcessValues.itemId(execution);
+        long itemId = RectificationService.itemId(execution);
         Number rejections = (Number) execution.getVariable(Variables.ROUND_REJECTIONS);
         Number limit = (Number) execution.getVariable(Variables.MAX_REJECTIONS);
         String reason = rejections != null && limit != null && rejections.intValue() >= limit.intValue()
@@ -30,6 +30,6 @@ class MarkAccountabilityDelegate implements JavaDelegate {
                 : "逾期未整改，已二级督办";
         execution.setVariable(Variables.ACCOUNTABILITY_REASON_TEXT, reason);
         rectifications.accountability(itemId, reason);
-        mails.accountability(rectifications.item(itemId), reason, SendReminderDelegate.dedupKey(execution, "accountability"));
+        mails.accountability(rectifications.item(itemId), reason, "rectification-" + itemId + "-accountability-" + execution.getActivityInstanceId());
     }
 }

@@ -1,5 +1,7 @@
 package org.partybuilding.rectification;
 
+import org.partybuilding.workflow.Deadlines;
+import org.partybuilding.workflow.ProcessValues;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
@@ -35,7 +37,7 @@ class RecordAccountabilityDecisionListener implements TaskListener {
         }
         Object decision = task.getVariable(Variables.ACCOUNTABILITY_DECISION);
         String note = ProcessValues.text(task, Variables.ACCOUNTABILITY_NOTE, "处理意见", 2000, true);
-        long itemId = ProcessValues.itemId(task);
+        long itemId = RectificationService.itemId(task);
         if (RectificationProcess.DECISION_RESTART.equals(decision)) {
             LocalDate dueDate = newDueDate(task.getVariable(Variables.NEW_DUE_DATE));
             task.setVariable(Variables.DUE_DATE, deadlines.deadlineOf(dueDate));

@@ -1,5 +1,6 @@
 package org.partybuilding.rectification;
 
+import org.partybuilding.workflow.ProcessValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -27,6 +28,6 @@ class RecordSubmissionListener implements TaskListener {
         }
         String measures = ProcessValues.text(task, Variables.MEASURES, "整改措施及成效", MAX_LENGTH, true);
         String evidence = ProcessValues.text(task, Variables.EVIDENCE, "佐证材料", MAX_LENGTH, true);
-        rectifications.submitted(ProcessValues.itemId(task), ProcessValues.actor(task), measures, evidence);
+        rectifications.submitted(RectificationService.itemId(task), ProcessValues.actor(task), measures, evidence);
     }
 }

@@ -1,5 +1,6 @@
 package org.partybuilding.rectification;
 
+import org.partybuilding.workflow.ProcessValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -24,7 +25,7 @@ class RecordVerificationListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long itemId = ProcessValues.itemId(task);
+        long itemId = RectificationService.itemId(task);
         verifiers.checkVerifier(rectifications.item(itemId), ProcessValues.user(task));
         Object verification = task.getVariable(Variables.VERIFICATION);
         String actor = ProcessValues.actor(task);

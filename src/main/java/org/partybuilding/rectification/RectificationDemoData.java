@@ -1,5 +1,6 @@
 package org.partybuilding.rectification;
 
+import org.partybuilding.workflow.Deadlines;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;

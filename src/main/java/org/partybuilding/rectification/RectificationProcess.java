@@ -9,27 +9,37 @@ public final class RectificationProcess {
     private RectificationProcess() {
     }
 
+    /** Steps with a deadline (the deadline kit's {@code step} input and the prefix of their variables). */
+    public static final String SUBMIT_STEP = "submit";
+    public static final String VERIFY_STEP = "verify";
+
     /** Flow node ids of the model. */
     public static final class Elements {
         public static final String START = "StartEvent_RectificationOpened";
-        public static final String DETERMINE_POLICY = "Task_DeterminePolicy";
-        public static final String SCHEDULE_DEADLINES = "Task_ScheduleDeadlines";
-        public static final String SUB_PROCESS = "SubProcess_Rectification";
+        public static final String DEADLINES_MERGE = "Gateway_DeadlinesMerge";
+        public static final String SCHEDULE_SUBMIT_DEADLINES = "Task_ScheduleSubmitDeadlines";
         public static final String SUBMIT = "Task_SubmitRectification";
+        public static final String SUBMIT_REMINDER_TIMER = "BoundaryEvent_SubmitReminderDue";
+        public static final String SEND_SUBMIT_REMINDER = "Task_SendSubmitReminder";
+        public static final String SUBMIT_DEADLINE_TIMER = "BoundaryEvent_SubmitDeadlinePassed";
+        public static final String ESCALATE_SUBMIT_TO_SUPERVISOR = "Task_EscalateSubmitToSupervisor";
+        public static final String SUBMIT_SECOND_ESCALATION_TIMER = "BoundaryEvent_SubmitSecondEscalationDue";
+        public static final String ESCALATE_SUBMIT_TO_ORG_DEPT = "Task_EscalateSubmitToOrgDept";
+        public static final String SCHEDULE_VERIFY_DEADLINES = "Task_ScheduleVerifyDeadlines";
         public static final String VERIFY = "Task_VerifyRectification";
+        public static final String VERIFY_REMINDER_TIMER = "BoundaryEvent_VerifyReminderDue";
+        public static final String SEND_VERIFY_REMINDER = "Task_SendVerifyReminder";
+        public static final String VERIFY_DEADLINE_TIMER = "BoundaryEvent_VerifyDeadlinePassed";
+        public static final String ESCALATE_VERIFY_TO_SUPERVISOR = "Task_EscalateVerifyToSupervisor";
+        public static final String VERIFY_SECOND_ESCALATION_TIMER = "BoundaryEvent_VerifySecondEscalationDue";
+        public static final String ESCALATE_VERIFY_TO_ORG_DEPT = "Task_EscalateVerifyToOrgDept";
         public static final String ACCEPTED_GATEWAY = "Gateway_RectificationAccepted";
         public static final String REJECTION_LIMIT_GATEWAY = "Gateway_RejectionLimitReached";
-        public static final String REJECTION_LIMIT_END = "EndEvent_RejectionLimitReached";
-        public static final String ACCEPTED_END = "EndEvent_RectificationAccepted";
-        public static final String REMINDER_TIMER = "BoundaryEvent_ReminderDue";
-        public static final String SEND_REMINDER = "Task_SendReminder";
-        public static final String DEADLINE_TIMER = "BoundaryEvent_DeadlinePassed";
-        public static final String ESCALATE_TO_SUPERVISOR = "Task_EscalateToSupervisor";
-        public static final String SECOND_ESCALATION_TIMER = "BoundaryEvent_SecondEscalationDue";
-        public static final String ESCALATE_TO_ORG_DEPT = "Task_EscalateToOrgDept";
-        public static final String REJECTION_LIMIT_BOUNDARY = "BoundaryEvent_RejectionLimitReached";
+        public static final String ACCOUNTABILITY_MERGE = "Gateway_AccountabilityMerge";
         public static final String MARK_ACCOUNTABILITY = "Task_MarkAccountability";
         public static final String DECIDE_ACCOUNTABILITY = "Task_DecideAccountability";
+        public static final String ACCOUNTABILITY_DECISION = "Gateway_AccountabilityDecision";
+        public static final String CLOSE_MERGE = "Gateway_CloseMerge";
         public static final String CLOSE_ITEM = "Task_CloseItem";
         public static final String CLOSED_END = "EndEvent_RectificationClosed";
 
@@ -46,11 +56,9 @@ public final class RectificationProcess {
         public static final String ORGANIZATION_ID = "organizationId";
         public static final String SECRETARY_USER_ID = "secretaryUserId";
         public static final String SEVERITY = "severity";
+        /** The item's due date (its deadline: the end of that day); the submit step's deadline may be later after a return. */
         public static final String DUE_DATE = "dueDate";
-        public static final String POLICY = "policy";
-        public static final String REMINDER_AT = "reminderAt";
-        public static final String ESCALATION_AT = "escalationAt";
-        public static final String SECOND_ESCALATION_AT = "secondEscalationAt";
+        /** Set by the policy table through the deadline kit. */
         public static final String MAX_REJECTIONS = "maxRejections";
         public static final String ROUND_REJECTIONS = "roundRejections";
         public static final String ACCEPTED = "accepted";
@@ -78,15 +86,4 @@ public final class RectificationProcess {
     /** Values of the accountability form's {@code accountabilityDecision} field. */
     public static final String DECISION_RESTART = "RESTART";
     public static final String DECISION_CLOSE = "CLOSE";
-
-    /** Outputs of the policy decision table. */
-    public static final class Policy {
-        public static final String REMINDER_DAYS_BEFORE = "reminderDaysBefore";
-        public static final String ESCALATION_DAYS_AFTER = "escalationDaysAfter";
-        public static final String SECOND_ESCALATION_DAYS_AFTER = "secondEscalationDaysAfter";
-        public static final String MAX_REJECTIONS = "maxRejections";
-
-        private Policy() {
-        }
-    }
 }

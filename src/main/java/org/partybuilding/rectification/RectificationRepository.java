@@ -116,6 +116,10 @@ class RectificationRepository {
         jdbc.sql("update rectification_item set status = 'REJECTED', rejections = rejections + 1 where id = ?").param(id).update();
     }
 
+    void extended(long id, LocalDate dueDate) {
+        jdbc.sql("update rectification_item set due_date = ? where id = ?").params(dueDate, id).update();
+    }
+
     void restarted(long id, LocalDate dueDate) {
         jdbc.sql("update rectification_item set status = 'OPEN', due_date = ? where id = ?").params(dueDate, id).update();
     }

@@ -19,7 +19,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.partybuilding.organization.DirectoryService;
 import org.partybuilding.organization.Organization;
 import org.partybuilding.organization.StaffMember;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.partybuilding.rectification.RectificationProcess.Variables;
+import org.partybuilding.workflow.Deadlines;
+import org.partybuilding.workflow.TaskDescriptionListener;
 import org.partybuilding.system.ApiError;
 import org.partybuilding.system.ApiException;
 import org.springframework.http.HttpStatus;
@@ -113,7 +117,7 @@ public class RectificationService {
             variables.put(Variables.SEVERITY, request.severity().name());
             variables.put(Variables.DUE_DATE, deadlines.deadlineOf(request.dueDate()));
             variables.put(Variables.DUE_DATE_TEXT, deadlines.text(request.dueDate()));
-            variables.put(Variables.TITLE, request.title());
+            variables.put(TaskDescriptionListener.TITLE, request.title());
             variables.put(Variables.DESCRIPTION, request.description() == null ? "" : request.description());
             variables.put(Variables.ROUND_REJECTIONS, 0);
             String processInstanceId = runtimeService.startProcessInstanceById(definitionId, String.valueOf(id), variables).getId();
@@ -177,18 +181,21 @@ public class RectificationService {
         return repository.search(organizationId, source, status, overdue, deadlines.today(), visibleOrganizations(caller));
     }
 
-    /** Items are visible to org-dept and inspectors (all), staff (their subtree), secretaries (their organizations). Null: all. */
+    /** The organizations whose items the caller sees (null: all), by the directory's rule. */
     private List<String> visibleOrganizations(ApiUser caller) {
-        if (caller.isOrgDept() || caller.isInspector()) {
-            return null;
-        }
-        List<String> visible = new ArrayList<>(directory.organizationIdsOfSecretary(caller.userId()));
-        directory.staffMember(caller.userId())
-                .ifPresent(staff -> visible.addAll(directory.overseenOrganizationIds(staff.organizationId())));
-        return visible;
+        return directory.visibleOrganizationIds(caller);
     }
 
     // --- steps of the process (called by its delegates and listeners, inside the engine's transaction) ---
+
+    /** The ledger item of an instance: its business key, which no task user can change. */
+    static long itemId(DelegateExecution execution) {
+        return Long.parseLong(execution.getProcessBusinessKey());
+    }
+
+    static long itemId(DelegateTask task) {
+        return itemId(task.getExecution());
+    }
 
     RectificationItem item(long id) {
         return repository.find(id).orElseThrow(() -> new IllegalStateException("Rectification item " + id + " is missing"));
@@ -208,15 +215,24 @@ public class RectificationService {
         repository.record(id, EventType.REJECTED, actor, "退回原因：" + reason, deadlines.now());
     }
 
-    void reminded(long id, List<String> recipients) {
-        repository.record(id, EventType.REMINDED, null, "已提醒：" + String.join(", ", recipients), deadlines.now());
+    void reminded(long id, boolean secretary, List<String> recipients) {
+        repository.record(id, EventType.REMINDED, null, (secretary ? "" : "核验即将到期，") + "已提醒：" + String.join(", ", recipients),
+                deadlines.now());
     }
 
-    void escalated(long id, int level, List<String> recipients) {
-        repository.setStatus(id, Status.OVERDUE);
-        repository.record(id, EventType.ESCALATED, null,
-                (level == 1 ? "一级督办" : "二级督办") + "（第 " + level + " 级），已通知：" + String.join(", ", recipients),
+    /** An escalation of the secretary's step makes the item overdue; one of the verifiers' step leaves it as it is. */
+    void escalated(long id, boolean secretary, int level, List<String> recipients) {
+        if (secretary) {
+            repository.setStatus(id, Status.OVERDUE);
+        }
+        repository.record(id, EventType.ESCALATED, null, (secretary ? "" : "核验逾期，")
+                + (level == 1 ? "一级督办" : "二级督办") + "（第 " + level + " 级），已通知：" + String.join(", ", recipients),
                 deadlines.now());
+    }
+
+    void extended(long id, LocalDate dueDate) {
+        repository.extended(id, dueDate);
+        repository.record(id, EventType.EXTENDED, null, "退回后重新整改，整改期限顺延至 " + deadlines.text(dueDate), deadlines.now());
     }
 
     void accountability(long id, String reason) {

@@ -28,7 +28,7 @@ public class RectificationVerifiers {
 
     /** The candidate groups of the verification task. */
     public List<String> groups(DelegateExecution execution) {
-        return groups(rectifications.item(ProcessValues.itemId(execution)));
+        return groups(rectifications.item(RectificationService.itemId(execution)));
     }
 
     static List<String> groups(RectificationItem item) {

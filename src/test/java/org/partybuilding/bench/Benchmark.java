@@ -437,7 +437,7 @@ public final class Benchmark {
         }
 
         Date moveTo = Date.from(today.plusDays(1).atStartOfDay(cityZone).plusMinutes(1).toInstant());
-        long expected = management.createJobQuery().timers().activityId(RectificationProcess.Elements.DEADLINE_TIMER)
+        long expected = management.createJobQuery().timers().activityId(RectificationProcess.Elements.SUBMIT_DEADLINE_TIMER)
                 .duedateLowerThan(moveTo).count();
         result.put("escalationsExpected", expected);
         JobExecutor jobExecutor = jobExecutor();

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.partybuilding.IntegrationTest;
 import org.partybuilding.notification.OutboxDelivery;
 import org.partybuilding.rectification.RectificationProcess.Elements;
+import org.partybuilding.workflow.ProcessTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +39,7 @@ class EscalationMailOutageTest {
     @Autowired ManagementService managementService;
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationContext context;
+    @Autowired ProcessTestSupport process;
 
     @AfterEach
     void resetClock() {
@@ -51,7 +53,7 @@ class EscalationMailOutageTest {
         List<RectificationItem> opened = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             opened.add(rectifications.open(new NewRectification("village-lijia", Source.DUTY_REVIEW, null,
-                    title + " #" + i, "", Severity.LOW, LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3), null), "mao.jianjun"));
+                    title + " #" + i, "", Severity.LOW, process.workingDay(3), null), "mao.jianjun"));
         }
         List<Long> items = opened.stream().map(RectificationItem::id).toList();
         opened.forEach(item -> fireDeadline(item.processInstanceId()));
@@ -80,14 +82,14 @@ class EscalationMailOutageTest {
 
     private void fireDeadline(String processInstanceId) {
         Job timer = managementService.createJobQuery().processInstanceId(processInstanceId)
-                .activityId(Elements.DEADLINE_TIMER).singleResult();
+                .activityId(Elements.SUBMIT_DEADLINE_TIMER).singleResult();
         ClockUtil.setCurrentTime(timer.getDuedate());
         managementService.executeJob(timer.getId()); // the escalation step runs in the timer's own transaction
     }
 
     private List<String> statuses(long itemId) {
         return jdbc.sql("select status from mail_outbox where dedup_key like ? order by id")
-                .param("rectification-" + itemId + "-escalation-1-%").query(String.class).list();
+                .param("rectification-" + itemId + "-submit-escalation-1-%").query(String.class).list();
     }
 
     private long sentCount(List<Long> items) {

@@ -2,52 +2,56 @@ package org.partybuilding.rectification;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.partybuilding.workflow.ProcessTestSupport.awaitMails;
+import static org.partybuilding.workflow.ProcessTestSupport.body;
+import static org.partybuilding.workflow.ProcessTestSupport.mailStartingWith;
+import static org.partybuilding.workflow.ProcessTestSupport.recipients;
+import static org.partybuilding.workflow.ProcessTestSupport.subject;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
+import java.util.Date;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.partybuilding.IntegrationTest;
+import org.partybuilding.organization.ApiUser;
 import org.partybuilding.organization.Groups;
 import org.partybuilding.rectification.RectificationProcess.Elements;
 import org.partybuilding.rectification.RectificationProcess.Variables;
+import org.partybuilding.workflow.Deadlines;
+import org.partybuilding.workflow.ProcessTestSupport;
+import org.partybuilding.workflow.StepDeadlines;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * Every path of {@code rectification}, with the demo city: 李家村 (village-lijia, secretary li.changfu) is
- * supervised by 河西镇 (town-hexi, staff mao.jianjun and qiu.hongmei); zhao.min and kong.linghui are the
- * organization department. Timers are fired explicitly; emails arrive in GreenMail over real SMTP.
+ * supervised by 河西镇 (town-hexi, staff mao.jianjun and qiu.hongmei), which the city supervises; zhao.min and
+ * kong.linghui are the organization department. Timers are fired explicitly; emails arrive in GreenMail over real
+ * SMTP. Deadlines count working days.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -67,16 +71,18 @@ class RectificationProcessTest {
     @Autowired RuntimeService runtimeService;
     @Autowired HistoryService historyService;
     @Autowired RepositoryService repositoryService;
-    @Autowired org.camunda.bpm.engine.IdentityService identityService;
+    @Autowired ManagementService managementService;
+    @Autowired ProcessTestSupport process;
+    @Autowired Deadlines deadlines;
 
     private final List<String> instances = new ArrayList<>();
     /** Each test's item has its own title, so its mails are told apart from other tests' late ones. */
     private String title;
 
     @BeforeEach
-    void initAssertions(org.junit.jupiter.api.TestInfo test) {
+    void initAssertions(TestInfo test) {
         BpmnAwareTests.init(processEngine);
-        title = "党员活动室台账不全（" + test.getTestMethod().orElseThrow().getName().hashCode() % 1000 + "）";
+        title = "党员活动室台账不全（" + Math.abs(test.getTestMethod().orElseThrow().getName().hashCode() % 1000) + "）";
     }
 
     @AfterEach
@@ -86,16 +92,18 @@ class RectificationProcessTest {
 
     @Test
     void secretarySubmitsAndTheSupervisorAccepts() {
-        ProcessInstance instance = open(Severity.MEDIUM, 10);
+        LocalDate due = process.workingDay(10);
+        ProcessInstance instance = open(Severity.MEDIUM, due);
         assertThat(instance).isWaitingAt(Elements.SUBMIT).task().isAssignedTo(SECRETARY);
-        Assertions.assertThat(task().getDueDate()).isNotNull();
+        Assertions.assertThat(task().getDueDate()).isEqualTo(deadlines.deadlineOf(due));
         Assertions.assertThat(task().getDescription()).isEqualTo(title);
 
         submit();
         assertThat(instance).isWaitingAt(Elements.VERIFY).task().hasCandidateGroup(Groups.staffOf("town-hexi"));
-        verify("ACCEPT", null);
+        Assertions.assertThat(task().getDueDate()).isEqualTo(deadlines.deadlineOf(process.workingDay(5)));
+        verify(RectificationProcess.VERIFICATION_ACCEPT, null);
 
-        assertThat(instance).isEnded().hasPassed(Elements.ACCEPTED_END, Elements.CLOSE_ITEM, Elements.CLOSED_END);
+        assertThat(instance).isEnded().hasPassed(Elements.ACCEPTED_GATEWAY, Elements.CLOSE_ITEM, Elements.CLOSED_END);
         RectificationItem item = ledger(instance);
         Assertions.assertThat(item.status()).isEqualTo(Status.CLOSED);
         Assertions.assertThat(item.history()).extracting(RectificationEvent::type)
@@ -104,12 +112,14 @@ class RectificationProcessTest {
     }
 
     @Test
-    void rejectedWorkGoesBackToTheSecretaryAndIsCounted() {
-        ProcessInstance instance = open(Severity.LOW, 10);
+    void rejectedWorkGoesBackToTheSecretaryWithItsDeadlineAndIsCounted() {
+        ProcessInstance instance = open(Severity.LOW, process.workingDay(10));
+        Date deadline = task().getDueDate();
         submit();
-        verify("REJECT", "照片不清晰，请补充会议记录");
+        verify(RectificationProcess.VERIFICATION_REJECT, "照片不清晰，请补充会议记录");
 
         assertThat(instance).isWaitingAt(Elements.SUBMIT).task().isAssignedTo(SECRETARY);
+        Assertions.assertThat(task().getDueDate()).as("time was left: the deadline stays").isEqualTo(deadline);
         RectificationItem rejected = ledger(instance);
         Assertions.assertThat(rejected.status()).isEqualTo(Status.REJECTED);
         Assertions.assertThat(rejected.rejections()).isEqualTo(1);
@@ -119,18 +129,42 @@ class RectificationProcessTest {
         });
 
         submit();
-        verify("ACCEPT", null);
-        assertThat(instance).isEnded().hasPassed(Elements.REJECTION_LIMIT_GATEWAY, Elements.CLOSED_END);
+        verify(RectificationProcess.VERIFICATION_ACCEPT, null);
+        assertThat(instance).isEnded().hasPassed(Elements.REJECTION_LIMIT_GATEWAY, Elements.DEADLINES_MERGE, Elements.CLOSED_END);
         Assertions.assertThat(ledger(instance).status()).isEqualTo(Status.CLOSED);
     }
 
     @Test
+    void workReturnedAfterTheDeadlineGetsAtLeastThreeMoreWorkingDays() {
+        LocalDate due = process.workingDay(2);
+        ProcessInstance instance = open(Severity.MEDIUM, due);
+        submit();
+        // the verifiers take their time: the item's due date passes while the work is with them
+        ClockUtil.setCurrentTime(deadlines.deadlineOf(due.plusDays(3)));
+        verify(RectificationProcess.VERIFICATION_REJECT, "整改措施不具体");
+
+        LocalDate extended = process.workingDay(3);
+        Assertions.assertThat(task().getDueDate()).isEqualTo(deadlines.deadlineOf(extended));
+        Assertions.assertThat(runtimeService.getVariable(instance.getId(), Variables.DUE_DATE_TEXT)).isEqualTo(process.text(extended));
+        RectificationItem item = ledger(instance);
+        Assertions.assertThat(item.dueDate()).isEqualTo(extended);
+        Assertions.assertThat(item.status()).isEqualTo(Status.REJECTED);
+        Assertions.assertThat(item.history()).last().satisfies(e -> {
+            Assertions.assertThat(e.type()).isEqualTo(EventType.EXTENDED);
+            Assertions.assertThat(e.detail()).contains(process.text(extended));
+        });
+        // nothing is overdue: the secretary's escalation waits for the new deadline
+        Assertions.assertThat(managementService.createJobQuery().processInstanceId(instance.getId())
+                .activityId(Elements.SUBMIT_DEADLINE_TIMER).singleResult().getDuedate()).isEqualTo(deadlines.deadlineOf(extended));
+    }
+
+    @Test
     void aRejectionNeedsAReasonAndASubmissionNeedsMeasures() {
-        ProcessInstance instance = open(Severity.LOW, 10);
+        ProcessInstance instance = open(Severity.LOW, process.workingDay(10));
         Assertions.assertThatThrownBy(() -> complete(task(), withVariables(Variables.MEASURES, " ", Variables.EVIDENCE, "照片")))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("请填写“整改措施及成效”");
         submit();
-        Assertions.assertThatThrownBy(() -> complete(task(), withVariables(Variables.VERIFICATION, "REJECT")))
+        Assertions.assertThatThrownBy(() -> complete(task(), withVariables(Variables.VERIFICATION, RectificationProcess.VERIFICATION_REJECT)))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("请填写“退回原因”");
         Assertions.assertThatThrownBy(() -> complete(task(), withVariables(Variables.VERIFICATION, "MAYBE")))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("请选择核验结论");
@@ -142,45 +176,38 @@ class RectificationProcessTest {
 
     @Test
     void theOrganizationsOwnSecretaryMayNotVerifyEvenFromInsideTheVerifierGroup() {
-        ProcessInstance instance = open(Severity.LOW, 10);
+        ProcessInstance instance = open(Severity.LOW, process.workingDay(10));
         submit();
         org.camunda.bpm.engine.task.Task verification = task();
-        identityService.setAuthentication(SECRETARY, List.of(Groups.staffOf("town-hexi")), List.of("village-lijia"));
-        try {
-            Assertions.assertThatThrownBy(() -> complete(verification, withVariables(Variables.VERIFICATION, "ACCEPT")))
-                    .hasMessageContaining("本组织的书记不能核验本组织的整改事项");
-        } finally {
-            identityService.clearAuthentication();
-        }
-        identityService.setAuthentication("qiu.hongmei", List.of(Groups.staffOf("town-hexi"), Groups.INSPECTORS));
-        try {
-            complete(verification, withVariables(Variables.VERIFICATION, "ACCEPT"));
-        } finally {
-            identityService.clearAuthentication();
-        }
+        Assertions.assertThatThrownBy(() -> process.as(SECRETARY, List.of(Groups.staffOf("town-hexi")), List.of("village-lijia"),
+                        () -> complete(verification, withVariables(Variables.VERIFICATION, RectificationProcess.VERIFICATION_ACCEPT))))
+                .hasMessageContaining("本组织的书记不能核验本组织的整改事项");
+        process.as("qiu.hongmei", List.of(Groups.staffOf("town-hexi"), Groups.INSPECTORS), List.of("village-lijia"),
+                () -> complete(verification, withVariables(Variables.VERIFICATION, RectificationProcess.VERIFICATION_ACCEPT)));
+
         assertThat(instance).isEnded();
         Assertions.assertThat(ledger(instance).history()).extracting(RectificationEvent::actor).contains("qiu.hongmei");
     }
 
     @Test
-    void remindsTheSecretaryThenEscalatesToTheSupervisingOrganization() throws Exception {
-        ProcessInstance instance = open(Severity.MEDIUM, 10);
+    void remindsTheSecretaryThenEscalatesToTheSupervisingOrganization() {
+        LocalDate due = process.workingDay(10);
+        ProcessInstance instance = open(Severity.MEDIUM, due);
 
-        fire(instance, Elements.REMINDER_TIMER);
-        MimeMessage reminder = awaitMails(1).get(0);
+        process.fire(instance.getId(), Elements.SUBMIT_REMINDER_TIMER);
+        MimeMessage reminder = awaitMails(greenMail, title, 1).get(0);
         Assertions.assertThat(recipients(reminder)).containsExactly("li.changfu@qinghe.example");
-        Assertions.assertThat(reminder.getSubject()).isEqualTo("【整改提醒】“" + title + "”将于" + dueText(10) + "到期");
-        Assertions.assertThat(body(reminder)).contains("李长福同志", "/camunda/app/tasklist/default/#/?task=");
+        Assertions.assertThat(subject(reminder)).isEqualTo("【整改提醒】“" + title + "”将于" + process.text(due) + "到期");
+        Assertions.assertThat(body(reminder)).contains("李长福同志", "“填报整改情况”将于", "/camunda/app/tasklist/default/#/?task=");
 
-        fire(instance, Elements.DEADLINE_TIMER);
-        List<MimeMessage> both = awaitMails(2);
-        Assertions.assertThat(both).hasSize(2);
-        MimeMessage escalation = both.stream().filter(m -> subject(m).startsWith("【整改督办】")).findFirst().orElseThrow();
+        process.fire(instance.getId(), Elements.SUBMIT_DEADLINE_TIMER);
+        List<MimeMessage> both = awaitMails(greenMail, title, 2);
+        MimeMessage escalation = mailStartingWith(both, "【整改督办】");
         Assertions.assertThat(recipients(escalation)).containsExactlyInAnyOrderElementsOf(TOWN_STAFF);
-        Assertions.assertThat(escalation.getSubject()).isEqualTo("【整改督办】中共青禾市河西镇李家村委员会“" + title + "”已到期未完成整改");
-        Assertions.assertThat(body(escalation)).contains("中共青禾市河西镇委员会：", "请督促其尽快整改", "/process-instance/" + instance.getId());
+        Assertions.assertThat(subject(escalation)).isEqualTo("【整改督办】中共青禾市河西镇李家村委员会“" + title + "”已到期未完成整改");
+        Assertions.assertThat(body(escalation)).contains("中共青禾市河西镇委员会：", "请督促其尽快办理", "/process-instance/" + instance.getId());
 
-        assertThat(instance).isWaitingAt(Elements.SUBMIT).hasPassed(Elements.SEND_REMINDER, Elements.ESCALATE_TO_SUPERVISOR);
+        assertThat(instance).isWaitingAt(Elements.SUBMIT).hasPassed(Elements.SEND_SUBMIT_REMINDER, Elements.ESCALATE_SUBMIT_TO_SUPERVISOR);
         RectificationItem item = ledger(instance);
         Assertions.assertThat(item.status()).isEqualTo(Status.OVERDUE);
         Assertions.assertThat(item.history()).extracting(RectificationEvent::type)
@@ -189,34 +216,82 @@ class RectificationProcessTest {
     }
 
     @Test
-    void secondLevelEscalationMarksAccountabilityAndTheDepartmentSetsANewDeadline() throws Exception {
-        ProcessInstance instance = open(Severity.HIGH, 5);
-        fire(instance, Elements.DEADLINE_TIMER);
-        fire(instance, Elements.SECOND_ESCALATION_TIMER);
+    void returnedWorkWithTheSameDeadlineIsNotRemindedTwice() {
+        ProcessInstance instance = open(Severity.MEDIUM, process.workingDay(10));
+        process.fire(instance.getId(), Elements.SUBMIT_REMINDER_TIMER);
+        awaitMails(greenMail, title, 1);
+        submit();
+        verify(RectificationProcess.VERIFICATION_REJECT, "缺少会议记录");
 
-        List<MimeMessage> mails = awaitMails(3);
-        MimeMessage second = mails.stream().filter(m -> subject(m).startsWith("【二级督办】")).findFirst().orElseThrow();
+        // back with the secretary, the reminder's time has passed: its timer is due at once and finds the mail sent
+        process.fire(instance.getId(), Elements.SUBMIT_REMINDER_TIMER);
+
+        Assertions.assertThat(ledger(instance).history()).extracting(RectificationEvent::type).containsExactly(
+                EventType.CREATED, EventType.REMINDED, EventType.SUBMITTED, EventType.REJECTED);
+        Assertions.assertThat(process.countMails(greenMail, title)).isEqualTo(1);
+    }
+
+    @Test
+    void aSlowVerifierIsRemindedAndEscalatedWhileTheSecretarysClockHasStopped() {
+        ProcessInstance instance = open(Severity.HIGH, process.workingDay(3));
+        submit();
+        Assertions.assertThat(managementService.createJobQuery().processInstanceId(instance.getId())
+                .activityId(Elements.SUBMIT_DEADLINE_TIMER).count()).as("the secretary's timers ended with her step").isZero();
+
+        process.fire(instance.getId(), Elements.VERIFY_REMINDER_TIMER);
+        process.fire(instance.getId(), Elements.VERIFY_DEADLINE_TIMER);
+        process.fire(instance.getId(), Elements.VERIFY_SECOND_ESCALATION_TIMER);
+
+        List<MimeMessage> mails = awaitMails(greenMail, title, 3);
+        MimeMessage reminder = mailStartingWith(mails, "【核验提醒】");
+        Assertions.assertThat(recipients(reminder)).containsExactlyInAnyOrderElementsOf(TOWN_STAFF);
+        Assertions.assertThat(body(reminder)).startsWith("中共青禾市河西镇委员会：").contains("“核验整改情况”");
+        // the town is supervised by the city: its escalations go to the organization department
+        MimeMessage first = mailStartingWith(mails, "【核验督办】");
+        Assertions.assertThat(subject(first)).endsWith("已到期未完成核验");
+        Assertions.assertThat(recipients(first)).containsExactlyInAnyOrderElementsOf(ORG_DEPT);
+        Assertions.assertThat(recipients(mailStartingWith(mails, "【二级督办】"))).containsExactlyInAnyOrderElementsOf(ORG_DEPT);
+
+        assertThat(instance).isWaitingAt(Elements.VERIFY).hasPassed(Elements.SEND_VERIFY_REMINDER,
+                Elements.ESCALATE_VERIFY_TO_SUPERVISOR, Elements.ESCALATE_VERIFY_TO_ORG_DEPT).hasNotPassed(Elements.MARK_ACCOUNTABILITY);
+        RectificationItem item = ledger(instance);
+        Assertions.assertThat(item.status()).as("the secretary submitted in time").isEqualTo(Status.SUBMITTED);
+        Assertions.assertThat(item.history()).extracting(RectificationEvent::type).containsExactly(EventType.CREATED,
+                EventType.SUBMITTED, EventType.REMINDED, EventType.ESCALATED, EventType.ESCALATED);
+        Assertions.assertThat(item.history().get(3).detail()).startsWith("核验逾期，一级督办");
+    }
+
+    @Test
+    void secondLevelEscalationMarksAccountabilityAndTheDepartmentSetsANewDeadline() {
+        ProcessInstance instance = open(Severity.HIGH, process.workingDay(5));
+        process.fire(instance.getId(), Elements.SUBMIT_DEADLINE_TIMER);
+        process.fire(instance.getId(), Elements.SUBMIT_SECOND_ESCALATION_TIMER);
+
+        List<MimeMessage> mails = awaitMails(greenMail, title, 3);
+        MimeMessage second = mailStartingWith(mails, "【二级督办】");
         Assertions.assertThat(recipients(second)).containsExactlyInAnyOrderElementsOf(ORG_DEPT);
-        Assertions.assertThat(subject(second)).endsWith("已逾期 3 天");
-        MimeMessage decide = mails.stream().filter(m -> subject(m).startsWith("【追责待决定】")).findFirst().orElseThrow();
-        Assertions.assertThat(recipients(decide)).containsExactlyInAnyOrderElementsOf(ORG_DEPT);
+        Assertions.assertThat(subject(second)).matches(".*已逾期 [3-9] 天");
+        Assertions.assertThat(body(second)).contains("已转入追责程序，请组织部作出追责决定");
+        Assertions.assertThat(recipients(mailStartingWith(mails, "【追责待决定】"))).containsExactlyInAnyOrderElementsOf(ORG_DEPT);
 
         assertThat(instance).isWaitingAt(Elements.DECIDE_ACCOUNTABILITY).task().hasCandidateGroup(Groups.ORG_DEPT);
         Assertions.assertThat(runtimeService.getVariable(instance.getId(), Variables.ACCOUNTABILITY_REASON_TEXT))
                 .isEqualTo("逾期未整改，已二级督办");
         Assertions.assertThat(ledger(instance).status()).isEqualTo(Status.ACCOUNTABILITY);
 
-        LocalDate newDue = today().plusDays(20);
-        complete(task(), withVariables(Variables.ACCOUNTABILITY_DECISION, "RESTART",
+        LocalDate newDue = process.workingDay(20);
+        complete(task(), withVariables(Variables.ACCOUNTABILITY_DECISION, RectificationProcess.DECISION_RESTART,
                 Variables.NEW_DUE_DATE, newDue.toString(), Variables.ACCOUNTABILITY_NOTE, "诫勉谈话，限期整改"));
 
         assertThat(instance).isWaitingAt(Elements.SUBMIT).task().isAssignedTo(SECRETARY);
+        Assertions.assertThat(task().getDueDate()).isEqualTo(deadlines.deadlineOf(newDue));
         RectificationItem restarted = ledger(instance);
         Assertions.assertThat(restarted.dueDate()).isEqualTo(newDue);
         Assertions.assertThat(restarted.status()).isEqualTo(Status.OPEN);
         submit();
-        verify("ACCEPT", null);
-        assertThat(instance).isEnded().hasPassed(Elements.MARK_ACCOUNTABILITY, Elements.CLOSED_END);
+        verify(RectificationProcess.VERIFICATION_ACCEPT, null);
+        assertThat(instance).isEnded().hasPassed(Elements.ESCALATE_SUBMIT_TO_ORG_DEPT, Elements.MARK_ACCOUNTABILITY,
+                Elements.ACCOUNTABILITY_DECISION, Elements.CLOSED_END);
         Assertions.assertThat(ledger(instance).history()).extracting(RectificationEvent::type).containsExactly(
                 EventType.CREATED, EventType.ESCALATED, EventType.ESCALATED, EventType.ACCOUNTABILITY,
                 EventType.ACCOUNTABILITY, EventType.SUBMITTED, EventType.ACCEPTED, EventType.CLOSED);
@@ -224,41 +299,42 @@ class RectificationProcessTest {
 
     @Test
     void threeRejectionsLeadToAccountabilityAndTheDepartmentClosesTheItem() {
-        ProcessInstance instance = open(Severity.MEDIUM, 10);
+        ProcessInstance instance = open(Severity.MEDIUM, process.workingDay(10));
         for (int round = 1; round <= 3; round++) {
             submit();
-            verify("REJECT", "第 " + round + " 次核验：措施不到位");
+            verify(RectificationProcess.VERIFICATION_REJECT, "第 " + round + " 次核验：措施不到位");
         }
 
         assertThat(instance).isWaitingAt(Elements.DECIDE_ACCOUNTABILITY)
-                .hasPassed(Elements.REJECTION_LIMIT_END, Elements.REJECTION_LIMIT_BOUNDARY, Elements.MARK_ACCOUNTABILITY);
+                .hasPassed(Elements.REJECTION_LIMIT_GATEWAY, Elements.ACCOUNTABILITY_MERGE, Elements.MARK_ACCOUNTABILITY);
         Assertions.assertThat(runtimeService.getVariable(instance.getId(), Variables.ACCOUNTABILITY_REASON_TEXT))
                 .isEqualTo("整改情况被退回 3 次");
         Assertions.assertThat(ledger(instance).status()).isEqualTo(Status.ACCOUNTABILITY);
         Assertions.assertThat(ledger(instance).rejections()).isEqualTo(3);
 
-        Assertions.assertThatThrownBy(() -> complete(task(), withVariables(Variables.ACCOUNTABILITY_DECISION, "RESTART",
-                        Variables.ACCOUNTABILITY_NOTE, "限期整改")))
+        Assertions.assertThatThrownBy(() -> complete(task(), withVariables(Variables.ACCOUNTABILITY_DECISION,
+                        RectificationProcess.DECISION_RESTART, Variables.ACCOUNTABILITY_NOTE, "限期整改")))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("请填写新的整改期限");
-        complete(task(), withVariables(Variables.ACCOUNTABILITY_DECISION, "CLOSE",
+        complete(task(), withVariables(Variables.ACCOUNTABILITY_DECISION, RectificationProcess.DECISION_CLOSE,
                 Variables.ACCOUNTABILITY_NOTE, "给予书记通报批评，纳入年度考核"));
 
-        assertThat(instance).isEnded().hasPassed(Elements.CLOSE_ITEM, Elements.CLOSED_END)
-                .hasNotPassed(Elements.ACCEPTED_END);
+        assertThat(instance).isEnded().hasPassed(Elements.CLOSE_MERGE, Elements.CLOSE_ITEM, Elements.CLOSED_END);
         RectificationItem closed = ledger(instance);
         Assertions.assertThat(closed.status()).isEqualTo(Status.CLOSED);
         Assertions.assertThat(closed.history()).last().satisfies(e -> Assertions.assertThat(e.detail()).isEqualTo("追责后结案"));
     }
 
     @Test
-    void theHighSeverityPolicyRemindsEarlierAndEscalatesSooner() {
-        ProcessInstance instance = open(Severity.HIGH, 10);
+    void theHighSeverityPolicyRemindsEarlierAndEscalatesSoonerInWorkingDays() {
+        LocalDate due = process.workingDay(10);
+        ProcessInstance instance = open(Severity.HIGH, due);
 
-        java.util.Date due = (java.util.Date) runtimeService.getVariable(instance.getId(), Variables.DUE_DATE);
-        java.util.Date reminder = (java.util.Date) runtimeService.getVariable(instance.getId(), Variables.REMINDER_AT);
-        java.util.Date second = (java.util.Date) runtimeService.getVariable(instance.getId(), Variables.SECOND_ESCALATION_AT);
-        Assertions.assertThat(due.getTime() - reminder.getTime()).isEqualTo(5L * 24 * 3600 * 1000);
-        Assertions.assertThat(second.getTime() - due.getTime()).isEqualTo(3L * 24 * 3600 * 1000);
+        Date reminder = (Date) runtimeService.getVariable(instance.getId(), StepDeadlines.reminderAt(RectificationProcess.SUBMIT_STEP));
+        Date second = (Date) runtimeService.getVariable(instance.getId(),
+                StepDeadlines.secondEscalationAt(RectificationProcess.SUBMIT_STEP));
+        Assertions.assertThat(reminder).isEqualTo(Date.from(process.workingDay(5).atTime(LocalTime.of(8, 30))
+                .atZone(deadlines.zone()).toInstant()));
+        Assertions.assertThat(second).isEqualTo(deadlines.deadlineOf(process.workingDay(13)));
     }
 
     @Test
@@ -269,22 +345,12 @@ class RectificationProcessTest {
 
     @AfterAll
     void everyFlowNodeOfTheModelWasPassed() {
-        String definitionId = repositoryService.createProcessDefinitionQuery()
-                .processDefinitionKey(RectificationProcess.PROCESS_ID).latestVersion().singleResult().getId();
-        Set<String> nodes = repositoryService.getBpmnModelInstance(definitionId).getModelElementsByType(FlowNode.class)
-                .stream().map(FlowNode::getId).collect(Collectors.toSet());
-        Set<String> passed = new HashSet<>();
-        for (String instance : instances) {
-            historyService.createHistoricActivityInstanceQuery().processInstanceId(instance).list().stream()
-                    .map(HistoricActivityInstance::getActivityId).forEach(passed::add);
-        }
-        Assertions.assertThat(passed).containsAll(nodes);
+        process.assertEveryFlowNodePassed(RectificationProcess.PROCESS_ID, instances);
     }
 
-    private ProcessInstance open(Severity severity, int dueInDays) {
+    private ProcessInstance open(Severity severity, LocalDate due) {
         RectificationItem item = rectifications.open(new NewRectification("village-lijia", Source.INSPECTION,
-                "2026-Q4-001", title, "三会一课记录缺失两次", severity, today().plusDays(dueInDays), null),
-                "qiu.hongmei");
+                "2026-Q4-001", title, "三会一课记录缺失两次", severity, due, null), "qiu.hongmei");
         instances.add(item.processInstanceId());
         ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(item.processInstanceId()).singleResult();
         assertThat(instance).isStarted().hasBusinessKey(String.valueOf(item.id()));
@@ -301,68 +367,8 @@ class RectificationProcessTest {
                 : withVariables(Variables.VERIFICATION, verification, Variables.REJECTION_REASON, reason));
     }
 
-    /** Fires a timer at its due time; the email step it leads to runs in the same transaction. */
-    private void fire(ProcessInstance instance, String timer) {
-        assertThat(instance).isActive();
-        Job timerJob = job(timer, instance);
-        ClockUtil.setCurrentTime(timerJob.getDuedate());
-        execute(timerJob);
-    }
-
     private RectificationItem ledger(ProcessInstance instance) {
         return rectifications.find(Long.parseLong(historyService.createHistoricProcessInstanceQuery()
-                .processInstanceId(instance.getId()).singleResult().getBusinessKey()), new org.partybuilding.organization.ApiUser("admin",
-                List.of(Groups.ORG_DEPT)));
-    }
-
-    /** Today in the city, as the ledger counts days. */
-    static LocalDate today() {
-        return LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-    }
-
-    private static String dueText(int days) {
-        LocalDate due = today().plusDays(days);
-        return due.getYear() + "年" + due.getMonthValue() + "月" + due.getDayOfMonth() + "日";
-    }
-
-    /** The mails about this test's item, in order of arrival, once {@code count} of them have arrived. */
-    private List<MimeMessage> awaitMails(int count) throws InterruptedException {
-        long until = System.currentTimeMillis() + 10_000;
-        List<MimeMessage> mails = List.of();
-        while (System.currentTimeMillis() < until) {
-            // GreenMail keeps one copy per recipient: one mail is one Message-ID
-            Set<String> seen = new HashSet<>();
-            mails = Arrays.stream(greenMail.getReceivedMessages()) // per mailbox, not in order of arrival
-                    .filter(m -> subject(m).contains(title) && seen.add(messageId(m))).toList();
-            if (mails.size() >= count) {
-                return mails;
-            }
-            Thread.sleep(50);
-        }
-        return Assertions.fail("expected %d mails about %s, got %d", count, title, mails.size());
-    }
-
-    private static List<String> recipients(MimeMessage message) throws Exception {
-        return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString).toList();
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String messageId(MimeMessage message) {
-        try {
-            return message.getMessageID();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String body(MimeMessage message) throws Exception {
-        return message.getContent().toString();
+                .processInstanceId(instance.getId()).singleResult().getBusinessKey()), new ApiUser("admin", List.of(Groups.ORG_DEPT)));
     }
 }

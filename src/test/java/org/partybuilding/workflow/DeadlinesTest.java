@@ -1,4 +1,4 @@
-package org.partybuilding.rectification;
+package org.partybuilding.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class DeadlinesTest {
 
-    private final Deadlines deadlines = new Deadlines("Asia/Shanghai");
+    private final Deadlines deadlines = new Deadlines("Asia/Shanghai", new WorkingDays());
 
     @AfterEach
     void resetClock() {

@@ -1,0 +1,76 @@
+package org.partybuilding.workflow;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.partybuilding.system.Texts;
+
+/** Typed reads of process variables, and the form checks that every process's task listeners share. */
+public final class ProcessValues {
+
+    private ProcessValues() {
+    }
+
+    public static Date date(VariableScope scope, String name) {
+        return (Date) scope.getVariable(name);
+    }
+
+    /** An integer variable, or the fallback where it is not set. */
+    public static int integer(VariableScope scope, String name, int fallback) {
+        return scope.getVariable(name) instanceof Number number ? number.intValue() : fallback;
+    }
+
+    /** A form text: trimmed, required or not, at most {@code maxLength} characters, else the task is not completed. */
+    public static String text(DelegateTask task, String field, String label, int maxLength, boolean required) {
+        Object value = task.getVariable(field);
+        String text = value == null ? "" : value.toString().trim();
+        if (required && text.isEmpty()) {
+            throw new FormFieldValidationException(field, "请填写“" + label + "”");
+        }
+        if (Texts.hasControlCharacters(text, true)) {
+            throw new FormFieldValidationException(field, "“" + label + "”含有不可见的控制字符，请删除后再提交");
+        }
+        if (text.length() > maxLength) {
+            throw new FormFieldValidationException(field, "“" + label + "”最长 " + maxLength + " 个字，现有 " + text.length() + " 个字");
+        }
+        return text;
+    }
+
+    /** A whole number from a form field, within bounds, else the task is not completed. */
+    public static int wholeNumber(DelegateTask task, String field, String label, int min, int max) {
+        Object value = task.getVariable(field);
+        Double number = null;
+        if (value instanceof Number n) {
+            number = n.doubleValue();
+        } else if (value instanceof String s && !s.isBlank()) {
+            try {
+                number = Double.valueOf(s.trim());
+            } catch (NumberFormatException e) {
+                number = null;
+            }
+        }
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            throw new FormFieldValidationException(field, "请填写“" + label + "”");
+        }
+        if (number == null || number.isNaN() || number != Math.rint(number)) {
+            throw new FormFieldValidationException(field, "“" + label + "”应为整数");
+        }
+        if (number < min || number > max) {
+            throw new FormFieldValidationException(field, "“" + label + "”应在 " + min + " 到 " + max + " 之间，现为 " + number.longValue());
+        }
+        return number.intValue();
+    }
+
+    /** Who completes the task: the logged-in user, or the assignee when the server's own code completes it. */
+    public static String actor(DelegateTask task) {
+        Authentication authentication = user(task);
+        return authentication != null ? authentication.getUserId() : task.getAssignee();
+    }
+
+    /** The logged-in user completing the task; null when the server's own code does (no one to check). */
+    public static Authentication user(DelegateTask task) {
+        return task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    }
+}
