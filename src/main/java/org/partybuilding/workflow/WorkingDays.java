@@ -32,6 +32,9 @@ import org.springframework.stereotype.Component;
 @Component("workingDays")
 public class WorkingDays {
 
+    /** About 40 years: more is a mistake, not a deadline (and would take long to count). */
+    static final int MAX_WORKING_DAYS = 9_999;
+
     private final Supplier<Map<Integer, HolidayArrangement>> arrangements;
     private final Consumer<LocalDate> provisionalDeadline;
     private volatile Snapshot snapshot;
@@ -62,8 +65,13 @@ public class WorkingDays {
      * The {@code n}-th working day after {@code from} (n &gt; 0), before it (n &lt; 0), or for n = 0 {@code from} itself
      * if it is a working day, else the next working day. A result in a provisional year is noted
      * ({@link #noteProvisional(LocalDate)}).
+     *
+     * @throws IllegalArgumentException for more than {@value #MAX_WORKING_DAYS} working days either way
      */
     public LocalDate plus(LocalDate from, int n) {
+        if (Math.abs(n) > MAX_WORKING_DAYS) {
+            throw new IllegalArgumentException("At most " + MAX_WORKING_DAYS + " working days, not " + n);
+        }
         if (n == 0) {
             return nextWorkingDay(from);
         }
