@@ -80,18 +80,18 @@ public class DutyReportService {
         if (year == null) {
             problems.add(new ApiError.Detail("year", null, "请填写年度"));
         } else if (year > today.getYear() + 1) {
-            problems.add(new ApiError.Detail("year", year, "年度 " + year + " 超过明年（" + (today.getYear() + 1) + "），不能提前发起"));
+            problems.add(new ApiError.Detail("year", null, "年度 " + year + " 超过明年（" + (today.getYear() + 1) + "），不能提前发起"));
         } else if (year < today.getYear() - 1) {
-            problems.add(new ApiError.Detail("year", year, "年度 " + year + " 早于去年，不能补发起"));
+            problems.add(new ApiError.Detail("year", null, "年度 " + year + " 早于去年，不能补发起"));
         }
         Half half = half(request.half(), problems);
         LocalDate dueDate = request.dueDate();
         if (dueDate == null) {
             problems.add(new ApiError.Detail("dueDate", null, "请填写述职报告提交期限"));
         } else if (dueDate.isBefore(today)) {
-            problems.add(new ApiError.Detail("dueDate", dueDate.toString(), "提交期限 " + deadlines.text(dueDate) + " 已过，不能早于今天"));
+            problems.add(new ApiError.Detail("dueDate", null, "提交期限 " + deadlines.text(dueDate) + " 已过，不能早于今天"));
         } else if (!workingDays.isWorkingDay(dueDate)) {
-            problems.add(new ApiError.Detail("dueDate", dueDate.toString(),
+            problems.add(new ApiError.Detail("dueDate", null,
                     workingDays.whyNotWorking(dueDate).orElse("") + "，提交期限须为工作日"));
         }
         RoundScope scope = request.scope() == null ? RoundScope.all() : request.scope();
@@ -115,7 +115,7 @@ public class DutyReportService {
         try {
             return Half.valueOf(value == null ? "" : value);
         } catch (IllegalArgumentException e) {
-            problems.add(new ApiError.Detail("half", value, "半年度应为 MID_YEAR（年中）或 YEAR_END（年末）"));
+            problems.add(new ApiError.Detail("half", null, "半年度应为 MID_YEAR（年中）或 YEAR_END（年末）"));
             return null;
         }
     }
@@ -132,10 +132,10 @@ public class DutyReportService {
             User user = reviewer == null ? null : AsSystem.call(identityService,
                     () -> identityService.createUserQuery().userId(reviewer).singleResult());
             if (user == null) {
-                problems.add(new ApiError.Detail("reviewerIds", reviewer, "评议人 " + reviewer + " 不存在"));
+                problems.add(new ApiError.Detail("reviewerIds", null, "评议人 " + reviewer + " 不存在"));
                 allKnown = false;
             } else if (!isOrgDept(reviewer) && directory.staffMember(reviewer).isEmpty()) {
-                problems.add(new ApiError.Detail("reviewerIds", reviewer, "评议人 " + user.getLastName() + user.getFirstName()
+                problems.add(new ApiError.Detail("reviewerIds", null, "评议人 " + user.getLastName() + user.getFirstName()
                         + "（" + reviewer + "）不是组织部或上级党组织工作人员"));
                 allKnown = false;
             }

@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The city's calendar, whatever the host's time zone (this test also runs with {@code user.timezone}
- * America/Los_Angeles, see the pom): a due date ends at the city's midnight, "today" is the city's today.
+ * America/Los_Angeles, see the pom): a due date ends at the city's midnight, "today" is the city's today, and
+ * reminders and escalations count working days of the published holiday arrangement.
  */
 class DeadlinesTest {
 
-    private final Deadlines deadlines = new Deadlines("Asia/Shanghai", new WorkingDays());
+    private final Deadlines deadlines = new Deadlines("Asia/Shanghai", new WorkingDays(ShippedHolidayArrangements::read, date -> { }));
 
     @AfterEach
     void resetClock() {
@@ -45,5 +46,34 @@ class DeadlinesTest {
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-04T17:00:00Z")));
 
         assertThat(deadlines.daysOverdue(deadline)).isEqualTo(3);
+    }
+
+    @Test
+    void aReminderThreeWorkingDaysBeforeADueDateAfterNationalDayFallsBeforeTheHolidayAtHalfPastEight() {
+        Date deadline = deadlines.deadlineOf(LocalDate.of(2025, 10, 10));
+
+        // 10 October 2025: the working days before it are 9 October, 29 and 30 September (1-8 October are off)
+        assertThat(deadlines.reminderBefore(deadline, 3).toInstant()).isEqualTo(Instant.parse("2025-09-29T00:30:00Z"));
+        assertThat(deadlines.text(deadline)).isEqualTo("2025年10月10日");
+    }
+
+    @Test
+    void escalationsCountWorkingDaysAfterTheDueDate() {
+        Date deadline = deadlines.deadlineOf(LocalDate.of(2025, 9, 30));
+
+        assertThat(deadlines.workingDaysAfter(deadline, 0)).isEqualTo(deadline);
+        // 9 (Thursday) and 10 October, 11 October (the adjusted working Saturday)
+        assertThat(deadlines.workingDaysAfter(deadline, 3)).isEqualTo(deadlines.deadlineOf(LocalDate.of(2025, 10, 11)));
+    }
+
+    @Test
+    void returnedWorkGetsAtLeastTheMinimumOfWorkingDaysFromToday() {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-09-29T02:00:00Z"))); // Tuesday 29 September 2026
+        Date passed = deadlines.deadlineOf(LocalDate.of(2026, 9, 25));
+        Date later = deadlines.deadlineOf(LocalDate.of(2026, 11, 30));
+
+        // 30 September, then National Day 1-7 October, 8 and 9 October
+        assertThat(deadlines.atLeastWorkingDaysFromToday(passed, 3)).isEqualTo(deadlines.deadlineOf(LocalDate.of(2026, 10, 9)));
+        assertThat(deadlines.atLeastWorkingDaysFromToday(later, 3)).isEqualTo(later);
     }
 }
