@@ -94,7 +94,7 @@ public class DutyReportService {
             problems.add(new ApiError.Detail("dueDate", null,
                     workingDays.whyNotWorking(dueDate).orElse("") + "，提交期限须为工作日"));
         }
-        RoundScope scope = request.scope() == null ? RoundScope.all() : request.scope();
+        RoundScope scope = rounds.withSeed(request.scope() == null ? RoundScope.all() : request.scope());
         List<Organization> organizations = List.of();
         try {
             organizations = rounds.organizations(scope);
@@ -203,6 +203,10 @@ public class DutyReportService {
     void scored(DutyReport report, String reviewer, int score, String comment, String problems) {
         repository.scored(report.id(), reviewer, score, comment, problems, deadlines.now());
         repository.record(report.id(), "SCORED", reviewer, "评议打分", deadlines.now());
+    }
+
+    List<DutyReportRepository.Event> events(DutyReport report) {
+        return repository.events(report.id());
     }
 
     List<DutyReportRepository.Score> scores(DutyReport report) {

@@ -51,8 +51,7 @@ public class Rounds {
         if (existing.isPresent()) {
             return repository.roundOf(existing.get()).answering(false);
         }
-        RoundScope resolved = scope.kind() == RoundScope.Kind.SAMPLE && scope.seed() == null
-                ? new RoundScope(scope.kind(), null, null, scope.sampleSize(), new Random().nextLong() & Long.MAX_VALUE) : scope;
+        RoundScope resolved = withSeed(scope);
         List<String> members = organizations(resolved).stream().map(Organization::id).toList();
         var id = repository.insert(processId, key, name, resolved, parameters, startedBy);
         if (id.isEmpty()) { // started by someone else a moment ago
@@ -61,6 +60,12 @@ public class Rounds {
         repository.insertMembers(id.get(), members, key);
         wakeWorkerAfterCommit();
         return repository.roundOf(id.get()).answering(true);
+    }
+
+    /** The scope with a seed chosen for a sample that has none: the seed is recorded with the round, so the draw can be repeated. */
+    public RoundScope withSeed(RoundScope scope) {
+        return scope != null && scope.kind() == RoundScope.Kind.SAMPLE && scope.seed() == null
+                ? new RoundScope(scope.kind(), null, null, scope.sampleSize(), new Random().nextLong() & Long.MAX_VALUE) : scope;
     }
 
     /** The grassroots organizations of a scope, in directory order; a sample is drawn with the scope's seed. */
