@@ -78,6 +78,7 @@ class AuthorizationMatrixTest {
 
     @Autowired RectificationService rectifications;
     @Autowired TaskService taskService;
+    @Autowired org.partybuilding.workflow.ProcessTestSupport process;
     @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
     @LocalServerPort int port;
 
@@ -92,7 +93,7 @@ class AuthorizationMatrixTest {
         Http http = new Http(port);
         int before = action == Action.STATISTICS_COUNT_IT ? counted(http, role) : 0;
         RectificationItem item = rectifications.open(new NewRectification("village-lijia", Source.DUTY_REVIEW, "权限矩阵",
-                "矩阵 " + action + " " + role, "", Severity.LOW, LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(9), null), "mao.jianjun");
+                "矩阵 " + action + " " + role, "", Severity.LOW, process.workingDay(7), null), "mao.jianjun");
         String instance = item.processInstanceId();
         String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
 

@@ -68,6 +68,10 @@ class RecordAccountabilityDecisionListener implements TaskListener {
         if (date.isBefore(deadlines.today())) {
             throw new FormFieldValidationException(Variables.NEW_DUE_DATE, "新的整改期限不能早于今天 " + deadlines.today());
         }
+        var holiday = deadlines.whyNotWorking(date);
+        if (holiday.isPresent()) {
+            throw new FormFieldValidationException(Variables.NEW_DUE_DATE, holiday.get() + "，新的整改期限须为工作日");
+        }
         return date;
     }
 }

@@ -94,6 +94,6 @@ class RectificationDemoData implements ApplicationRunner {
     private NewRectification item(String organizationId, Source source, String sourceRef, String title, String description,
             Severity severity, int dueInDays) {
         return new NewRectification(organizationId, source, sourceRef, title, description, severity,
-                deadlines.today().plusDays(dueInDays), null);
+                deadlines.workingDaysFromTodayDate(dueInDays), null);
     }
 }

@@ -143,6 +143,10 @@ public class RectificationService {
         if (request.dueDate().isBefore(today)) {
             throw ApiException.badField("dueDate", which + "整改期限 " + request.dueDate() + " 已过，不能早于今天 " + today);
         }
+        var holiday = deadlines.whyNotWorking(request.dueDate());
+        if (holiday.isPresent()) {
+            throw ApiException.badField("dueDate", which + holiday.get() + "，整改期限须为工作日");
+        }
         String issuing = request.issuingOrganizationId() != null ? request.issuingOrganizationId()
                 : organization.supervisorId() != null ? organization.supervisorId() : organization.id();
         if (request.issuingOrganizationId() != null && !directory.isAbove(issuing, organization.id())) {

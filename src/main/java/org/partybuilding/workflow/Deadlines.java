@@ -57,6 +57,11 @@ public class Deadlines {
         return instant.toInstant().atZone(zone).toLocalDate();
     }
 
+    /** The n-th working day after today: a due date a person may choose. */
+    public LocalDate workingDaysFromTodayDate(int n) {
+        return workingDays.plus(today(), n);
+    }
+
     /** The deadline {@code n} working days from today: the end of the n-th working day after today. */
     public Date workingDaysFromToday(int n) {
         return deadlineOf(workingDays.plus(today(), n));
@@ -81,6 +86,11 @@ public class Deadlines {
 
     public boolean isWorkingDay(LocalDate date) {
         return workingDays.isWorkingDay(date);
+    }
+
+    /** Why a day is not a working day, in Chinese ("2026年10月3日是国庆节假期"); empty for a working day. */
+    public java.util.Optional<String> whyNotWorking(LocalDate date) {
+        return workingDays.whyNotWorking(date);
     }
 
     /** True when the date's year has no published holiday arrangement loaded, so its working days are provisional. */

@@ -57,6 +57,11 @@ public class WorkingDays {
         this.provisionalDeadline = provisionalDeadline;
     }
 
+    /** The calendar of the arrangements shipped with the application, without a database: for tools and tests. */
+    public static WorkingDays ofShippedArrangements() {
+        return new WorkingDays(ShippedHolidayArrangements::read, date -> { });
+    }
+
     public boolean isWorkingDay(LocalDate date) {
         return year(date.getYear()).isWorkingDay(date);
     }

@@ -39,6 +39,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.partybuilding.OrganizationTaskProcess;
 import org.partybuilding.bench.SyntheticDirectory.Grassroots;
 import org.partybuilding.bench.SyntheticDirectory.Town;
+import org.partybuilding.workflow.WorkingDays;
 import org.partybuilding.rectification.NewRectification;
 import org.partybuilding.rectification.RectificationItem;
 import org.partybuilding.rectification.RectificationProcess;
@@ -67,7 +68,7 @@ public final class Benchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Pattern OUTBOX_MESSAGE_ID = Pattern.compile("<outbox-(\\d+)@");
-    private static final Pattern ESCALATION_KEY = Pattern.compile("rectification-(\\d+)-escalation-1-.*");
+    private static final Pattern ESCALATION_KEY = Pattern.compile("rectification-(\\d+)-submit-escalation-1-.*");
 
     private final Settings settings;
     private final Map<String, Object> result = new LinkedHashMap<>();
@@ -190,7 +191,7 @@ public final class Benchmark {
         RuntimeService runtime = app.bean(RuntimeService.class);
         OrganizationTaskProcess.deploy(app.bean(RepositoryService.class));
         List<Grassroots> some = directory.grassroots().subList(0, Math.min(300, directory.grassroots().size()));
-        LocalDate dueDate = today().plusDays(30);
+        LocalDate dueDate = WorkingDays.ofShippedArrangements().plus(today(), 20);
         Parallel.forEachBatch("warmup", settings.startThreads(), ROUND_BATCH, some, batch -> rectifications.openAll(batch.stream()
                 .map(o -> new NewRectification(o.id(), Source.OTHER, "bench-warmup-" + o.id(), "预热", "", Severity.LOW, dueDate, null))
                 .toList(), null));
@@ -206,7 +207,7 @@ public final class Benchmark {
     private Void roundStart() {
         RectificationService rectifications = app.bean(RectificationService.class);
         long authorizationsBefore = count("act_ru_authorization");
-        LocalDate dueDate = today().plusDays(30);
+        LocalDate dueDate = WorkingDays.ofShippedArrangements().plus(today(), 20);
         List<NewRectification> items = directory.grassroots().stream()
                 .map(o -> new NewRectification(o.id(), Source.DUTY_REVIEW, "bench-round-" + o.id(), "年度述职评议问题整改",
                         "述职评议指出：党建工作责任清单落实不到位，请对照清单逐项整改。", Severity.MEDIUM, dueDate, null))
@@ -411,7 +412,8 @@ public final class Benchmark {
         RectificationService rectifications = app.bean(RectificationService.class);
         ManagementService management = app.bean(ManagementService.class);
         List<Grassroots> organizations = directory.grassroots();
-        LocalDate today = today();
+        // due the first working day from today (a due date must be a working day), escalated when that day has passed
+        LocalDate today = WorkingDays.ofShippedArrangements().plus(today(), 0);
         Severity[] severities = Severity.values();
         List<NewRectification> items = IntStream.range(0, settings.escalations())
                 .mapToObj(i -> new NewRectification(organizations.get(i % organizations.size()).id(), Source.INSPECTION,
@@ -458,7 +460,7 @@ public final class Benchmark {
         countEscalationMails(itemIds);
         notes.add("escalationDrainSeconds: from ClockUtil.setCurrentTime past the deadline (with JobExecutor.jobWasAdded(), "
                 + "as the idle executor otherwise sleeps up to its back-off) until the SMTP sink accepted a 【整改督办】 mail "
-                + "for every due BoundaryEvent_DeadlinePassed timer; the items' reminders (due at once) were drained first.");
+                + "for every due BoundaryEvent_SubmitDeadlinePassed timer; the items' reminders (due at once) were drained first.");
         return null;
     }
 

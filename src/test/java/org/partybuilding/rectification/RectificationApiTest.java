@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.partybuilding.Http;
 import org.partybuilding.IntegrationTest;
 import org.partybuilding.rectification.RectificationProcess.Elements;
+import org.partybuilding.workflow.ProcessTestSupport;
+import org.partybuilding.workflow.WorkingDays;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +29,8 @@ class RectificationApiTest {
 
     @Autowired JdbcClient jdbc;
     @Autowired TaskService taskService;
+    @Autowired ProcessTestSupport process;
+    @Autowired WorkingDays workingDays;
     @LocalServerPort int port;
 
     private Http http;
@@ -69,6 +73,13 @@ class RectificationApiTest {
                 "title", "请填写整改事项标题");
         assertBad(body("village-lijia", "GOSSIP", "LOW", due(5)), "source", "应为以下之一：INSPECTION、DUTY_REVIEW");
         assertBad(body("village-lijia", "INSPECTION", "URGENT", due(5)), "severity", "LOW、MEDIUM、HIGH");
+        LocalDate sunday = process.today().plusDays(1);
+        while (sunday.getDayOfWeek() != java.time.DayOfWeek.SUNDAY || workingDays.isWorkingDay(sunday)) {
+            sunday = sunday.plusDays(1);
+        }
+        assertBad(body("village-lijia", "INSPECTION", "LOW", sunday.toString()), "dueDate", "是星期日，整改期限须为工作日");
+        int next = process.today().getYear() + 1;
+        assertBad(body("village-lijia", "INSPECTION", "LOW", next + "-10-01"), "dueDate", "国庆节");
         assertBad(body("village-lijia", "INSPECTION", "LOW", "2026/12/01"), "dueDate", "日期格式应为 YYYY-MM-DD");
         assertBad(body("village-lijia", "INSPECTION", "LOW", due(5)).replace("\"severity\":\"LOW\",", ""), "severity", "请填写严重程度");
 
@@ -178,8 +189,8 @@ class RectificationApiTest {
         return ids;
     }
 
-    private static String due(int days) {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(days).toString();
+    private String due(int days) {
+        return process.workingDay(days).toString();
     }
 
     private static String body(String organizationId, String source, String severity, String dueDate) {

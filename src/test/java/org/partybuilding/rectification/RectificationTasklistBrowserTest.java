@@ -26,13 +26,14 @@ class RectificationTasklistBrowserTest {
 
     @Autowired RectificationService rectifications;
     @Autowired TaskService taskService;
+    @Autowired org.partybuilding.workflow.ProcessTestSupport process;
     @LocalServerPort int port;
 
     @Test
     void secretarySubmitsTheRectificationFormInTasklist() {
         RectificationItem item = rectifications.open(new NewRectification("village-lijia", Source.INSPECTION, "Q4-09",
                 "村务公开栏未及时更新", "第三季度党务公开内容缺失", Severity.MEDIUM,
-                LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(14), null), "qiu.hongmei");
+                process.workingDay(10), null), "qiu.hongmei");
         String taskId = taskService.createTaskQuery().processInstanceId(item.processInstanceId()).singleResult().getId();
 
         try (Browser browser = Browser.open()) {

@@ -34,6 +34,7 @@ import static org.partybuilding.StandaloneApplication.freePort;
 import static org.partybuilding.StandaloneApplication.port;
 import static org.partybuilding.StandaloneApplication.start;
 import org.partybuilding.Http;
+import org.partybuilding.workflow.WorkingDays;
 
 /**
  * Two application nodes, two separate JVMs started at the same moment on one PostgreSQL: the start-up work happens once,
@@ -102,10 +103,10 @@ class TwoNodesTest {
         assertThat(filtersOnB.body()).contains("我的待办");
     }
 
-    /** Items due tomorrow: their reminders are due at once, and both nodes' job executors want them. */
+    /** Items due the next working day: their reminders are due at once, and both nodes' job executors want them. */
     private void eachTimerFiresOnceAndEachMailIsSentOnce(int portA) {
         Http http = new Http(portA);
-        String due = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        String due = WorkingDays.ofShippedArrangements().plus(LocalDate.now(ZoneId.of("Asia/Shanghai")), 1).toString();
         List<Long> items = new ArrayList<>();
         for (int i = 0; i < ITEMS; i++) {
             Http.Response opened = http.post("/api/rectifications", "admin", ADMIN_PASSWORD, "{\"organizationId\":\"village-lijia\","

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class DeadlinesTest {
 
-    private final Deadlines deadlines = new Deadlines("Asia/Shanghai", new WorkingDays(ShippedHolidayArrangements::read, date -> { }));
+    private final Deadlines deadlines = new Deadlines("Asia/Shanghai", WorkingDays.ofShippedArrangements());
 
     @AfterEach
     void resetClock() {
