@@ -41,7 +41,9 @@ class DutyReportRounds implements RoundProcess {
                 Variables.YEAR, Integer.parseInt(round.parameter(DutyReportService.YEAR_PARAMETER)),
                 Variables.HALF, round.parameter(DutyReportService.HALF_PARAMETER),
                 Variables.REPORT_DUE_DATE, deadlines.deadlineOf(LocalDate.parse(round.parameter(DutyReportService.DUE_DATE_PARAMETER))),
-                Variables.ORGANIZATION_NAME, organization.name());
+                Variables.ORGANIZATION_NAME, organization.name(),
+                // the write form hides this field while it is empty
+                Variables.LAST_RETURN_REASON, "");
     }
 
     @Override
