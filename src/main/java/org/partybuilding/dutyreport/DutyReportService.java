@@ -154,9 +154,47 @@ public class DutyReportService {
 
     /** Of the round's reviewers, those who may grade this organization: the organization department and staff above it. */
     List<String> allowedReviewers(List<String> reviewers, Organization organization) {
-        return reviewers.stream().filter(r -> isOrgDept(r) || directory.staffMember(r)
-                .map(StaffMember::organizationId).map(o -> directory.isAbove(o, organization.id())).orElse(false)).toList();
+        Map<String, Set<String>> reach = reach(reviewers);
+        return reviewers.stream().filter(r -> reach.get(r) == null || reach.get(r).contains(organization.id())).toList();
     }
+
+    /**
+     * For each reviewer, the organizations they may grade (null: all, the organization department), looked up once
+     * per list of reviewers and kept a minute: a round asks for every one of its thousands of organizations.
+     */
+    private Map<String, Set<String>> reach(List<String> reviewers) {
+        synchronized (reachCache) {
+            CachedReach cached = reachCache.get(reviewers);
+            if (cached != null && cached.at() > System.nanoTime() - 60_000_000_000L) {
+                return cached.reach();
+            }
+        }
+        Map<String, Set<String>> reach = new java.util.HashMap<>();
+        for (String reviewer : reviewers) {
+            Optional<StaffMember> staff = directory.staffMember(reviewer);
+            if (staff.isPresent() && staff.get().groups().contains(Groups.ORG_DEPT)) {
+                reach.put(reviewer, null);
+            } else {
+                Set<String> below = new java.util.HashSet<>(staff.map(s -> directory.overseenOrganizationIds(s.organizationId())).orElse(List.of()));
+                staff.ifPresent(s -> below.remove(s.organizationId()));
+                reach.put(reviewer, below);
+            }
+        }
+        synchronized (reachCache) {
+            reachCache.put(List.copyOf(reviewers), new CachedReach(reach, System.nanoTime()));
+        }
+        return reach;
+    }
+
+    private record CachedReach(Map<String, Set<String>> reach, long at) {
+    }
+
+    private final Map<List<String>, CachedReach> reachCache = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<String>, CachedReach> eldest) {
+            return size() > 8;
+        }
+    };
 
     private boolean isOrgDept(String userId) {
         return directory.staffMember(userId).map(s -> s.groups().contains(Groups.ORG_DEPT)).orElse(false);

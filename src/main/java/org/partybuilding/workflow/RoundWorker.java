@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
@@ -35,8 +35,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Starts the waiting members of every round, {@code ROUND_BATCH_SIZE} instances per transaction (one engine command:
- * the definition and the flush are shared), with {@code ROUND_BATCH_PAUSE} between batches so that a city's round
+ * Starts the waiting members of every round on {@code ROUND_THREADS} threads, {@code ROUND_BATCH_SIZE} instances per
+ * transaction (one engine command: the definition and the flush are shared), with {@code ROUND_BATCH_PAUSE} between batches so that a city's round
  * leaves the engine time for users' work. Members are locked with {@code for update skip locked}, so several nodes
  * share the work and none starts an instance twice; a member and its instance commit together, so a crash loses
  * nothing and the next poll (or the restarted node) carries on. A member whose instance cannot be started is marked
@@ -57,18 +57,16 @@ class RoundWorker {
     private final TransactionTemplate transaction;
     private final int batchSize;
     private final Duration pause;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
-        Thread t = new Thread(task, "round-worker");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean queued = new AtomicBoolean();
+    private final int threads;
+    private final ExecutorService pool;
+    private final AtomicInteger running = new AtomicInteger();
     private volatile boolean stopping;
     private volatile Map<String, RoundProcess> processes;
 
     RoundWorker(RoundRepository repository, DirectoryService directory, ObjectProvider<RoundProcess> processBeans,
             ProcessEngine processEngine, PlatformTransactionManager transactionManager,
-            @Value("${app.rounds.batch-size}") int batchSize, @Value("${app.rounds.batch-pause}") Duration pause) {
+            @Value("${app.rounds.batch-size}") int batchSize, @Value("${app.rounds.batch-pause}") Duration pause,
+            @Value("${app.rounds.threads}") int threads) {
         this.repository = repository;
         this.directory = directory;
         this.processBeans = processBeans;
@@ -80,6 +78,13 @@ class RoundWorker {
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.batchSize = batchSize;
         this.pause = pause;
+        this.threads = Math.max(1, threads);
+        AtomicInteger names = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(this.threads, task -> {
+            Thread t = new Thread(task, "round-worker-" + names.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** The round process of this key, or null. */
@@ -90,13 +95,27 @@ class RoundWorker {
         return processes.get(processId);
     }
 
-    /** Work has been recorded: start it soon, on the worker's thread. */
+    /** Work has been recorded: start it soon, on up to {@code ROUND_THREADS} worker threads. */
     void wake() {
-        if (!stopping && queued.compareAndSet(false, true)) {
-            thread.execute(() -> {
-                queued.set(false);
-                drain();
-            });
+        while (!stopping) {
+            int now = running.get();
+            if (now >= threads) {
+                return;
+            }
+            if (running.compareAndSet(now, now + 1)) {
+                try {
+                    pool.execute(() -> {
+                        try {
+                            drain();
+                        } finally {
+                            running.decrementAndGet();
+                        }
+                    });
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    running.decrementAndGet();
+                    return;
+                }
+            }
         }
     }
 
@@ -109,7 +128,7 @@ class RoundWorker {
     @PreDestroy
     void stop() {
         stopping = true;
-        thread.shutdownNow();
+        pool.shutdownNow();
     }
 
     private void drain() {

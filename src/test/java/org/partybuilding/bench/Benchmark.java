@@ -39,6 +39,12 @@ import org.camunda.bpm.engine.task.Task;
 import org.partybuilding.OrganizationTaskProcess;
 import org.partybuilding.bench.SyntheticDirectory.Grassroots;
 import org.partybuilding.bench.SyntheticDirectory.Town;
+import org.partybuilding.dutyreport.DutyReportService;
+import org.partybuilding.dutyreport.NewDutyReportRound;
+import org.partybuilding.organization.ApiUser;
+import org.partybuilding.organization.Groups;
+import org.partybuilding.workflow.Round;
+import org.partybuilding.workflow.Rounds;
 import org.partybuilding.workflow.WorkingDays;
 import org.partybuilding.rectification.NewRectification;
 import org.partybuilding.rectification.RectificationItem;
@@ -118,8 +124,10 @@ public final class Benchmark {
         result.put("startedAt", Instant.now().toString());
         result.put("organizations", settings.organizations());
         result.put("roundProcess", RectificationProcess.PROCESS_ID);
-        notes.add("roundProcess: the duty-report round does not exist yet; the round opens one rectification item per "
-                + "grassroots organization through RectificationService.open(NewRectification, null), the API it will use.");
+        notes.add("roundProcess: roundStart* opens one rectification item per grassroots organization through "
+                + "RectificationService.openAll, 50 per transaction from the start threads (the items the later phases work "
+                + "on); dutyReportRound* is the real duty-report round (POST /api/duty-reports/rounds's service, the kit's "
+                + "round workers on as many threads), timed from the request until every instance is started.");
         result.put("settings", settings.describe());
         result.put("machine", machine());
         try (HeapSampler heap = new HeapSampler()) {
@@ -156,6 +164,8 @@ public final class Benchmark {
         smtp = SmtpSink.start();
         phase("applicationStart", () -> profiled("applicationStart", "main"::equals, () -> {
             Progress.log("starting the application (SMTP sink on port %d)", smtp.port());
+            // the round's workers get as many threads as the baseline's callers
+            System.setProperty("app.rounds.threads", String.valueOf(settings.startThreads()));
             app = BenchApplication.start(file, smtp.port());
             return null;
         }));
@@ -171,6 +181,8 @@ public final class Benchmark {
         phase("baselineStart", () -> profiled("baselineStart", name -> name.startsWith("bench-baseline"), this::baselineStart));
         result.put("roundStartRatio", ratio(result.get("roundStartPerSecond"), result.get("baselineStartPerSecond")));
         result.put("roundStartRatioSameBatching", ratio(result.get("roundStartPerSecond"), result.get("baselineBatchedStartPerSecond")));
+        guarded("dutyReportRound", () -> profiled("dutyReportRound", name -> name.startsWith("round-worker"), this::dutyReportRound));
+        result.put("dutyReportRoundRatio", ratio(result.get("dutyReportRoundPerSecond"), result.get("baselineStartPerSecond")));
         guarded("taskComplete", () -> profiled("taskComplete", name -> name.startsWith("http-nio"), this::taskCompletion));
         guarded("fillOpenTasks", this::fillOpenTasks);
         guarded("taskLists", this::taskLists);
@@ -202,7 +214,7 @@ public final class Benchmark {
 
     /**
      * One item per grassroots organization through {@code RectificationService.openAll}, 50 per transaction, as a
-     * round opens them (the duty-report round does not exist yet).
+     * a capability opens findings in bulk; the real duty-report round is {@link #dutyReportRound()}.
      */
     private Void roundStart() {
         RectificationService rectifications = app.bean(RectificationService.class);
@@ -226,6 +238,39 @@ public final class Benchmark {
                 LatencyRecorder.round((double) (authorizations - authorizationsBefore) / Math.max(1, roundItems)));
         Progress.log("round: %d items at %.1f/s; %d authorization rows (%d from the directory)",
                 outcome.done(), outcome.perSecond(), authorizations, authorizationsBefore);
+        return null;
+    }
+
+    /**
+     * The real duty-report round for every grassroots organization, as the organization department starts it: one
+     * request records the round, the kit's workers ({@code ROUND_THREADS} = the start threads) start the instances in
+     * batches; timed from the request until the round is finished.
+     */
+    private Void dutyReportRound() throws InterruptedException {
+        DutyReportService reports = app.bean(DutyReportService.class);
+        Rounds rounds = app.bean(Rounds.class);
+        LocalDate due = WorkingDays.ofShippedArrangements().plus(today(), 15);
+        long start = System.nanoTime();
+        Round round = reports.startRound(new NewDutyReportRound(today().getYear(), "YEAR_END", due,
+                List.of(directory.orgDeptUserIds().get(0), directory.orgDeptUserIds().get(1), "inspector.1"), null),
+                new ApiUser(directory.orgDeptUserIds().get(0), List.of(Groups.ORG_DEPT)));
+        Progress.log("duty-report round: %d organizations recorded in %.1f s", round.total(), (System.nanoTime() - start) / 1e9);
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        Round now = round;
+        while (now.finishedAt() == null && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            now = rounds.find(round.id()).orElseThrow();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        result.put("dutyReportRoundInstances", now.started());
+        result.put("dutyReportRoundFailed", now.failed());
+        result.put("dutyReportRoundSeconds", LatencyRecorder.round(seconds));
+        result.put("dutyReportRoundPerSecond", LatencyRecorder.round(now.started() / seconds));
+        if (now.finishedAt() == null) {
+            errors.add("the duty-report round did not finish within 600 s");
+        }
+        Progress.log("duty-report round: %d instances in %.1f s (%.1f/s), %d failed", now.started(), seconds, now.started() / seconds,
+                now.failed());
         return null;
     }
 
