@@ -78,9 +78,28 @@ public class DirectoryService {
         return repository.findByIds(ids);
     }
 
-    /** An organization even if it was deactivated: it keeps its name and mail addresses for the items it had. */
+    /**
+     * An organization even if it was deactivated: it keeps its name and mail addresses for the items it had. Process
+     * steps ask for the same few organizations thousands of times (every reminder and escalation names them), so
+     * answers are kept for {@link #ORGANIZATION_CACHE_NANOS} (a minute) and dropped at once by an import on this node.
+     */
     public Optional<Organization> organizationForHistory(String id) {
-        return repository.findIncludingInactive(id);
+        long now = System.nanoTime();
+        CachedOrganization cached = organizationCache.get(id);
+        if (cached != null && now - cached.at() < ORGANIZATION_CACHE_NANOS) {
+            return cached.organization();
+        }
+        Optional<Organization> organization = repository.findIncludingInactive(id);
+        organizationCache.put(id, new CachedOrganization(organization, now));
+        return organization;
+    }
+
+    static final long ORGANIZATION_CACHE_NANOS = 60_000_000_000L;
+
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedOrganization> organizationCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record CachedOrganization(Optional<Organization> organization, long at) {
     }
 
     /** True when {@code upper} is above {@code organizationId} along the parent or supervisor chain (not itself). */
@@ -202,6 +221,17 @@ public class DirectoryService {
         });
         cityRoot.refresh();
         authenticationCache.clear();
+        organizationCache.clear();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            // and again once committed: a step that read an organization meanwhile read the old row
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            organizationCache.clear();
+                        }
+                    });
+        }
         repository.recordImport(source, organizations.size(), staff.size(), importedBy);
         log.info("Directory {} imported: {} organizations ({} deactivated), {} staff, {} users removed, {} tasks handed over",
                 source, organizations.size(), deactivated, staff.size(), removed.size(), reassigned);

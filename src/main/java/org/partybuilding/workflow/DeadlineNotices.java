@@ -57,11 +57,11 @@ class DeadlineNotices {
         Organization organization = directory.organizationForHistory(notice.organizationId())
                 .orElseThrow(() -> new IllegalStateException("Organization " + notice.organizationId() + " is missing"));
         String supervisorId = directory.organizationForHistory(notice.holderOrganization()).map(Organization::supervisorId).orElse(null);
-        boolean toOrgDept = level == 2 || supervisorId == null || directory.organizationForHistory(supervisorId)
-                .map(o -> o.supervisorId() == null).orElse(true);
+        Organization supervisor = supervisorId == null ? null : directory.organizationForHistory(supervisorId).orElse(null);
+        // the city supervises the towns: what would go to the city's staff goes to the organization department
+        boolean toOrgDept = level == 2 || supervisor == null || supervisor.supervisorId() == null;
         List<String> to = toOrgDept ? directory.orgDeptEmails() : directory.staffEmails(supervisorId);
-        String addressee = toOrgDept ? "市委组织部"
-                : directory.organizationForHistory(supervisorId).map(Organization::name).orElse(supervisorId);
+        String addressee = toOrgDept ? "市委组织部" : supervisor.name();
         long days = deadlines.daysOverdue(deadline);
         String overdue = days > 0 ? "已逾期 " + days + " 天" : "已到期未" + notice.unfinished();
         String ask = level == 1 ? "请督促其尽快办理。" : notice.secondLevelNote();
