@@ -28,7 +28,10 @@ import org.partybuilding.rectification.RectificationProcess;
 import org.partybuilding.rectification.RectificationService;
 import org.partybuilding.rectification.Severity;
 import org.partybuilding.rectification.Source;
+import org.partybuilding.dutyreport.DutyReportProcess;
 import org.partybuilding.workflow.ProcessTestSupport;
+import org.partybuilding.workflow.RoundScope;
+import org.partybuilding.workflow.Rounds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -56,6 +59,7 @@ class AttackRegressionTest {
     @Autowired IdentityService identityService;
     @Autowired JdbcClient jdbc;
     @Autowired ProcessTestSupport process;
+    @Autowired Rounds rounds;
     @LocalServerPort int port;
 
     private Http http;
@@ -346,6 +350,42 @@ class AttackRegressionTest {
         }
         assertThat(identityService.createUserQuery().userId("mallory").count()).isZero();
         assertThat(http.get("/api/mail-outbox;x=1", "zhao.min").status()).isEqualTo(200);
+    }
+
+    @Test
+    void attack13_dutyReportTasksTakeTheirFormsFieldsOnlyAndReportsStayWithinTheirOrganizations() {
+        int year = 6000 + (int) (System.nanoTime() % 1000);
+        var round = rounds.start(DutyReportProcess.PROCESS_ID, year + "-MID_YEAR", year + "年年中书记述职",
+                new RoundScope(RoundScope.Kind.UNDER, null, "village-lijia", null, null),
+                Map.of("year", year, "half", "MID_YEAR", "dueDate", process.workingDay(10).toString(),
+                        "reviewerIds", List.of("zhao.min", "kong.linghui", "mao.jianjun")), "zhao.min");
+        org.awaitility.Awaitility.await().atMost(ProcessTestSupport.PATIENCE).until(() -> rounds.find(round.id()).orElseThrow().finishedAt() != null);
+        String businessKey = year + "-MID_YEAR-village-lijia";
+        Task write = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
+        String report = "\"workDone\":{\"value\":\"x\"},\"problems\":{\"value\":\"y\"},\"nextSteps\":{\"value\":\"z\"}";
+
+        // the secretary cannot approve her own report, name her reviewers or skip the review by extra variables
+        for (String extra : List.of("\"approved\":{\"value\":true}", "\"reviewer\":{\"value\":\"li.changfu\"}",
+                "\"reportDueDate\":{\"value\":\"2099-01-01T00:00:00.000+0800\",\"type\":\"Date\"}")) {
+            Http.Response refused = http.post("/engine-rest/task/" + write.getId() + "/complete", SECRETARY,
+                    "{\"variables\":{" + report + "," + extra + "}}");
+            assertThat(refused.status()).as(extra).isEqualTo(400);
+        }
+        // another village's secretary cannot touch it
+        assertThat(http.post("/engine-rest/task/" + write.getId() + "/complete", "lin.xiuying", "{\"variables\":{" + report + "}}")
+                .status()).isIn(403, 404);
+        assertThat(http.post("/engine-rest/task/" + write.getId() + "/complete", SECRETARY, "{\"variables\":{" + report + "}}")
+                .status()).isEqualTo(204);
+
+        Task review = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
+        assertThat(http.post("/engine-rest/task/" + review.getId() + "/complete", SUPERVISOR,
+                "{\"variables\":{\"reviewDecision\":{\"value\":\"APPROVE\"},\"approved\":{\"value\":false}}}").status())
+                .isEqualTo(400);
+        assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+        // lists stay within what the caller may see
+        assertThat(http.get("/api/duty-reports?year=" + year + "&organizationId=village-lijia", "lin.xiuying").json()).isEmpty();
+        assertThat(http.get("/api/duty-reports?year=" + year + "&organizationId=village-lijia", SUPERVISOR).json()).hasSize(1);
+        assertThat(http.get("/api/rounds/" + round.id(), SUPERVISOR).status()).isEqualTo(403);
     }
 
     private Task task() {
