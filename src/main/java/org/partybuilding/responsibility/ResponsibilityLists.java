@@ -30,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ResponsibilityLists {
 
     static final int FIRST_YEAR = 2000;
+    /** The table's bound; an upload may be at most for next year. */
+    static final int LAST_STORED_YEAR = 2100;
 
     private final ResponsibilityListRepository repository;
     private final DirectoryService directory;

@@ -73,6 +73,10 @@ class ShippedResponsibilityLists implements ApplicationRunner {
                     throw new IllegalStateException("Responsibility list file " + file + " is not named <year>/<type>.json");
                 }
                 int year = Integer.parseInt(name.group(1));
+                if (year < ResponsibilityLists.FIRST_YEAR || year > ResponsibilityLists.LAST_STORED_YEAR) {
+                    throw new IllegalStateException("Responsibility list file " + file + " is for a year outside "
+                            + ResponsibilityLists.FIRST_YEAR + ".." + ResponsibilityLists.LAST_STORED_YEAR);
+                }
                 SecretaryType type = types.get(name.group(2));
                 if (type == null) {
                     log.warn("Responsibility list file {} is for a secretary type the directory does not have: not stored", file);

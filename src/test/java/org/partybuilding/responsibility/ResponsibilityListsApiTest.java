@@ -103,7 +103,7 @@ class ResponsibilityListsApiTest {
         assertThat(list.get("typeName").asText()).isEqualTo("村党组织书记");
         assertThat(list.get("version").asInt()).isEqualTo(1);
         assertThat(list.has("inheritedFrom")).isFalse();
-        assertThat(list.get("updatedAt").asText()).isNotEmpty();
+        assertThat(Instant.parse(list.get("updatedAt").asText())).isBefore(Instant.now());
         assertThat(list.get("items").get(0).get("code").asText()).isEqualTo("VILLAGE-01");
 
         JsonNode all = ok(http.get(LISTS + "/2026", SECRETARY));
@@ -255,6 +255,18 @@ class ResponsibilityListsApiTest {
         }
         assertThat(lists.inEffect(SHIPPED_YEAR, "TOWN")).isEmpty();
         assertNothingChanged();
+    }
+
+    @Test
+    void theApiIsDescribedInTheOpenApiDocument() {
+        JsonNode paths = http.getAnonymous("/v3/api-docs").json().get("paths");
+
+        JsonNode put = paths.get(LISTS + "/{year}/{type}").get("put");
+        assertThat(put.get("tags").get(0).asText()).isEqualTo("责任清单");
+        assertThat(put.get("parameters").findValuesAsText("name")).containsExactly("year", "type");
+        assertThat(put.get("requestBody").toString()).contains("ListBody");
+        assertThat(paths.get(LISTS + "/{year}").get("get").get("summary").asText()).startsWith("某年施行的八类书记责任清单");
+        assertThat(paths.get(LISTS + "/{year}/{type}/versions").get("get").get("summary").asText()).contains("历次版本");
     }
 
     private void assertNothingChanged() {
