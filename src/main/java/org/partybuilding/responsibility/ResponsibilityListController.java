@@ -47,6 +47,14 @@ class ResponsibilityListController {
         return lists.versions(year, type);
     }
 
+    @GetMapping("/{year}/{type}/versions/{version}")
+    @Operation(summary = "某年某类书记责任清单的某一历史版本（发布时的内容）")
+    ResponsibilityList version(@Parameter(description = "年份") @PathVariable int year,
+            @Parameter(description = "书记类型代码，如 VILLAGE") @PathVariable String type,
+            @Parameter(description = "版本号，1 为随系统发布的清单") @PathVariable int version) {
+        return lists.version(year, type, version);
+    }
+
     @PutMapping(path = "/{year}/{type}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "发布某年某类书记的责任清单（生成新版本，保留此前各版本）。整份校验：编号、内容、类别、季度、权重（合计 100），"
             + "有误则逐项列出问题且不作任何修改。仅组织部可用。")

@@ -40,6 +40,14 @@ class ResponsibilityListRepository {
                 .params(year, type).query(Integer.class).optional();
     }
 
+    /** One version of the year's own list of the type. */
+    Optional<Stored> version(int year, String type, int version) {
+        return jdbc.sql("""
+                select year, type, version, items, updated_by, updated_at from responsibility_list
+                where year = ? and type = ? and version = ?""")
+                .params(year, type, version).query(ResponsibilityListRepository::stored).optional();
+    }
+
     /** Every version of the year's own list of the type, oldest first. */
     List<Version> versions(int year, String type) {
         return jdbc.sql("""

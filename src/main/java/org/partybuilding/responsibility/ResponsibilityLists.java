@@ -104,6 +104,15 @@ public class ResponsibilityLists {
         return versions;
     }
 
+    /** For {@code GET}: one version of the year's own list of the type, as it was published; 404 when there is none. */
+    ResponsibilityList version(int year, String type, int version) {
+        SecretaryType secretaryType = type(type);
+        return repository.version(year, type, version)
+                .map(v -> new ResponsibilityList(year, type, secretaryType.name(), v.version(), null, v.updatedBy(),
+                        v.updatedAt(), v.items()))
+                .orElseThrow(() -> ApiException.notFound(year + "年" + secretaryType.name() + "责任清单没有第 " + version + " 版"));
+    }
+
     /**
      * Publishes the year's list of the type as its next version, checked whole first: a wrong list changes nothing.
      * Only the organization department publishes.

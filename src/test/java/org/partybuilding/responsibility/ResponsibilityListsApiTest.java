@@ -153,6 +153,12 @@ class ResponsibilityListsApiTest {
         assertThat(versions.get(0).get("updatedBy").isNull()).isTrue();
         assertThat(versions.get(1).get("updatedBy").asText()).isEqualTo(ORG_DEPT);
         assertThat(versions.get(1).get("itemCount").asInt()).isEqualTo(read.get("items").size());
+        JsonNode first = ok(http.get(LISTS + "/2026/VILLAGE/versions/1", SECRETARY));
+        assertThat(first.get("version").asInt()).isEqualTo(1);
+        assertThat(first.get("items").get(0).get("text").asText()).doesNotContain("修订");
+        Http.Response third = http.get(LISTS + "/2026/VILLAGE/versions/3", SECRETARY);
+        assertThat(third.status()).isEqualTo(404);
+        assertThat(third.json().get("message").asText()).isEqualTo("2026年村党组织书记责任清单没有第 3 版");
     }
 
     @Test
