@@ -2,6 +2,7 @@ package org.partybuilding.survey;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -43,6 +44,28 @@ final class SurveyFileReader {
     private SurveyFileReader() {
     }
 
+    /**
+     * Reads at most {@code maxBytes} of the upload and returns them; a larger file is refused before anything else.
+     *
+     * @throws ApiException 400 naming the field {@code file}
+     */
+    static byte[] bytes(InputStream content, long maxBytes) {
+        try {
+            byte[] bytes = content.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+            if (bytes.length > maxBytes) {
+                throw refused("测评文件超过 " + sizeText(maxBytes) + " 的上限，请检查是否选错了文件");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw refused("无法读取上传的文件");
+        }
+    }
+
+    /**
+     * The file's rows of text.
+     *
+     * @throws ApiException 400 naming the field {@code file}: empty, not CSV or .xlsx, undecodable, malformed
+     */
     static SurveyTable read(byte[] content) {
         if (content.length == 0) {
             throw refused("上传的测评文件为空");
@@ -189,6 +212,10 @@ final class SurveyFileReader {
             }
         }
         return true;
+    }
+
+    private static String sizeText(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " 字节";
     }
 
     static ApiException refused(String message) {

@@ -1,8 +1,6 @@
 package org.partybuilding.survey;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -73,7 +71,7 @@ class SurveyService {
             throw ApiException.forbidden("只有组织部可以导入满意度测评结果");
         }
         checkYear(year);
-        byte[] bytes = readLimited(content);
+        byte[] bytes = SurveyFileReader.bytes(content, properties.maxFileSize().toBytes());
         SurveyTable table = SurveyFileReader.read(bytes);
         SurveyValidator.Checked checked = new SurveyValidator(directory.organizations()).validate(table);
         List<SurveyEntry> entries = checked.entries();
@@ -164,23 +162,6 @@ class SurveyService {
         if (year < FIRST_YEAR || year > thisYear) {
             throw ApiException.badField("year", "测评年度 " + year + " 无效，应在 " + FIRST_YEAR + " 年到 " + thisYear + " 年之间");
         }
-    }
-
-    private byte[] readLimited(InputStream content) {
-        long max = properties.maxFileSize().toBytes();
-        try {
-            byte[] bytes = content.readNBytes((int) max + 1);
-            if (bytes.length > max) {
-                throw ApiException.badField("file", "测评文件超过 " + sizeText(max) + " 的上限，请检查是否选错了文件");
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sizeText(long bytes) {
-        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " 字节";
     }
 
     private static boolean isBelow(BigDecimal score, BigDecimal threshold) {
