@@ -114,7 +114,8 @@ final class SurveyFileReader {
                 records.add(record.toList());
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw refused("CSV 格式错误（引号未配对等）：" + e.getMessage());
+            // Commons CSV's message is English and technical: the evaluator needs the likely cause
+            throw refused("CSV 格式错误：第 " + (records.size() + 1) + " 行附近有未配对的英文双引号，请在 Excel 中打开后重新另存为 CSV");
         }
         return table(format, records);
     }
