@@ -74,7 +74,7 @@ final class SurveyValidator {
             if (organization != null) {
                 Integer first = seen.putIfAbsent(organization.id(), row.line());
                 if (first != null) {
-                    problem(fieldOfOrganization(table, columns), row.line(), "组织“" + organization.name() + "”（" + organization.id()
+                    problem(columns.id() >= 0 ? ID_HEADERS.get(0) : NAME_HEADERS.get(0), row.line(), "组织“" + organization.name() + "”（" + organization.id()
                             + "）在第 " + first + " 行和第 " + row.line() + " 行重复出现，每个组织只能有一行");
                 }
             }
@@ -130,7 +130,7 @@ final class SurveyValidator {
         if (overall < 0) {
             problem("file", 1, "缺少“总体得分”列（英文表头为 overallScore）");
         }
-        return new Columns(id, name, overall, comment, items, headers.size());
+        return new Columns(id, name, overall, comment, items);
     }
 
     /** A second column for the same thing (组织编号 and organizationId) is a problem; the first one counts. */
@@ -207,10 +207,6 @@ final class SurveyValidator {
         return score.setScale(2);
     }
 
-    private String fieldOfOrganization(SurveyTable table, Columns columns) {
-        return columns.id() >= 0 ? ID_HEADERS.get(0) : NAME_HEADERS.get(0);
-    }
-
     private void problem(String field, Integer line, String message) {
         problems.add(new ApiError.Detail(field, line, line == null ? message : "第 " + line + " 行：" + message));
     }
@@ -239,7 +235,7 @@ final class SurveyValidator {
         return line.length() > 40 ? line.substring(0, 40) + "…" : line;
     }
 
-    private record Columns(int id, int name, int overall, int comment, List<Integer> items, int width) {
+    private record Columns(int id, int name, int overall, int comment, List<Integer> items) {
 
         /** Columns without a header: Excel leaves such columns behind; a value in one is a problem. */
         boolean ignored(int column) {
