@@ -28,6 +28,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.partybuilding.dutyreport.DutyReportProcess;
+import org.partybuilding.inspection.InspectionProcess;
 import org.partybuilding.organization.Groups;
 import org.partybuilding.rectification.RectificationProcess;
 import org.partybuilding.workflow.StepDeadlines;
@@ -54,7 +55,7 @@ class ModelContractTest {
     @Autowired ApplicationContext context;
 
     /** Every process's contract class: its id constants and the model they name. */
-    static final List<Class<?>> PROCESSES = List.of(RectificationProcess.class, DutyReportProcess.class);
+    static final List<Class<?>> PROCESSES = List.of(RectificationProcess.class, DutyReportProcess.class, InspectionProcess.class);
 
     @Test
     void everyModelHasItsProcessClassAndEveryElementConstantIsInItsModel() throws ReflectiveOperationException {

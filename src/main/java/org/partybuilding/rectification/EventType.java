@@ -7,6 +7,8 @@ public enum EventType {
     EXTENDED,
     /** An administrator deleted the instance (Cockpit, REST, batch). */
     CANCELLED,
+    /** A closed item was opened again (a re-inspection found the problem back): a new due date and a new loop. */
+    REOPENED,
     /** An administrator changed the running instance outside its model (modified, suspended, variables...). */
     ADMINISTERED
 }

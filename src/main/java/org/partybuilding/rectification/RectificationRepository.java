@@ -143,6 +143,15 @@ class RectificationRepository {
                 .params(id, EventType.ADMINISTERED.name(), timestamp(at), actor, detail, operationId).update();
     }
 
+    Optional<RectificationItem> findForUpdate(long id) {
+        return jdbc.sql("select " + COLUMNS + " from rectification_item where id = ? for update").param(id).query(RectificationRepository::item).optional();
+    }
+
+    void reopened(long id, LocalDate dueDate) {
+        jdbc.sql("update rectification_item set status = 'OPEN', due_date = ?, rejections = 0, closed_at = null where id = ?")
+                .params(dueDate, id).update();
+    }
+
     void closed(long id, Date at) {
         jdbc.sql("update rectification_item set status = 'CLOSED', closed_at = ? where id = ?").params(timestamp(at), id).update();
     }

@@ -30,6 +30,7 @@ import org.springframework.http.HttpStatus;
 import org.partybuilding.organization.ApiUser;
 import org.partybuilding.system.AsSystem;
 import org.partybuilding.workflow.InstanceAdministration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,10 +50,12 @@ public class RectificationService {
     private final Validator validator;
     private final RepositoryService repositoryService;
     private final CommandExecutor engine;
+    private final ApplicationEventPublisher events;
 
     RectificationService(RectificationRepository repository, DirectoryService directory, RuntimeService runtimeService,
             IdentityService identityService, Deadlines deadlines, Validator validator, RepositoryService repositoryService,
-            ProcessEngine processEngine) {
+            ProcessEngine processEngine, ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.directory = directory;
         this.runtimeService = runtimeService;
@@ -258,6 +261,32 @@ public class RectificationService {
         Date now = deadlines.now();
         repository.closed(id, now);
         repository.record(id, EventType.CLOSED, null, rectified ? "整改通过，予以销号" : "追责后结案", now);
+        RectificationItem item = item(id);
+        events.publishEvent(new RectificationClosed(id, item.organizationId(), item.source(), item.sourceRef(), rectified));
+    }
+
+    /**
+     * Reopens a closed item (a re-inspection found the problem back): the same ledger entry, OPEN again with a new due
+     * date and a new instance of the loop, its history saying why and who. Called inside the caller's transaction.
+     *
+     * @throws ApiException 400 for a due date that is past or not a working day, 409 for an item that is not closed
+     */
+    @Transactional
+    public RectificationItem reopen(long id, String reason, LocalDate dueDate, String actor) {
+        RectificationItem item = repository.findForUpdate(id).orElseThrow(() -> ApiException.notFound("整改事项 " + id + " 不存在"));
+        if (item.status() != Status.CLOSED) {
+            throw new ApiException(HttpStatus.CONFLICT, "整改事项 " + id + " 当前为“" + item.status().label() + "”，只有已销号的事项可以重新打开");
+        }
+        NewRectification request = new NewRectification(item.organizationId(), item.source(), item.sourceRef(), item.title(),
+                item.description(), item.severity(), dueDate, item.issuingOrganizationId());
+        Opening opening = check(request, directory.organizations(List.of(item.organizationId())), deadlines.today(), "");
+        Date now = deadlines.now();
+        repository.reopened(id, dueDate);
+        repository.record(id, EventType.REOPENED, actor, "重新打开：" + reason + "；新的整改期限：" + deadlines.text(dueDate), now);
+        RectificationItem reopened = AsSystem.call(identityService,
+                () -> engine.execute(context -> startAll(List.of(opening), List.of(id)))).get(0);
+        repository.setProcessInstances(List.<Object[]>of(new Object[] {reopened.processInstanceId(), id}));
+        return reopened;
     }
 
     // --- what administrators do to an item's instance outside the model ---

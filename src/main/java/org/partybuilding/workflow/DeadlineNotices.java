@@ -39,11 +39,11 @@ class DeadlineNotices {
         StepNotice notice = subject.notice(execution, step);
         Date deadline = deadline(execution, step);
         List<String> to = notice.holderEmails();
-        boolean added = outbox.enqueue(new Mail(dedupKey(execution, step, "reminder", deadline), to,
+        boolean added = outbox.enqueue(new Mail(dedupKey(execution, subject, step, "reminder", deadline), to,
                 "【" + notice.kind() + "提醒】" + notice.title() + "将于" + deadlines.text(deadline) + "到期",
                 notice.greeting() + "：\n\n“" + notice.action() + "”将于" + deadlines.text(deadline) + "到期，请在期限内办理。\n\n"
                         + notice.details() + "办理期限：" + deadlines.text(deadline) + "\n"
-                        + mails.links(execution.getProcessInstanceId()) + ProcessMails.FOOTER));
+                        + mails.links(execution) + ProcessMails.FOOTER));
         if (added) {
             subject.noticed(execution, step, 0, to);
         }
@@ -65,12 +65,12 @@ class DeadlineNotices {
         long days = deadlines.daysOverdue(deadline);
         String overdue = days > 0 ? "已逾期 " + days + " 天" : "已到期未" + notice.unfinished();
         String ask = level == 1 ? "请督促其尽快办理。" : notice.secondLevelNote();
-        boolean added = outbox.enqueue(new Mail(dedupKey(execution, step, "escalation-" + level, deadline), to,
+        boolean added = outbox.enqueue(new Mail(dedupKey(execution, subject, step, "escalation-" + level, deadline), to,
                 "【" + (level == 1 ? notice.kind() + "督办" : "二级督办") + "】" + organization.name() + notice.title() + overdue,
                 addressee + "：\n\n" + organization.name() + "的“" + notice.action() + "”已超过期限"
                         + (days > 0 ? " " + days + " 天" : "") + "仍未完成（" + (level == 1 ? "一级督办" : "二级督办") + "），" + ask + "\n\n"
                         + notice.details() + "办理期限：" + deadlines.text(deadline) + "\n已逾期：" + days + " 天\n"
-                        + mails.links(execution.getProcessInstanceId()) + ProcessMails.FOOTER));
+                        + mails.links(execution) + ProcessMails.FOOTER));
         if (added) {
             subject.noticed(execution, step, level, to);
         }
@@ -93,9 +93,9 @@ class DeadlineNotices {
     }
 
     /** One mail per instance, step, level and deadline; a retried job rolls back its outbox row with it. */
-    private static String dedupKey(DelegateExecution execution, String step, String kind, Date deadline) {
+    private static String dedupKey(DelegateExecution execution, DeadlineSubject subject, String step, String kind, Date deadline) {
         String process = ((ExecutionEntity) execution).getProcessDefinition().getKey();
-        String key = execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey() : execution.getProcessInstanceId();
+        String key = subject.noticeKey(execution);
         return process + "-" + key + "-" + step + "-" + kind + "-" + deadline.getTime() / 1000;
     }
 }

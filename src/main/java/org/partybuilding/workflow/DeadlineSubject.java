@@ -18,6 +18,14 @@ public interface DeadlineSubject {
     /** The step of this instance: what it is about and who holds it now, read from the capability's own records. */
     StepNotice notice(DelegateExecution execution, String step);
 
+    /**
+     * What a notice is about within the process, for sending it once: the business key, or for a step repeated per
+     * organization inside one instance (a multi-instance), the key and that organization.
+     */
+    default String noticeKey(DelegateExecution execution) {
+        return execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey() : execution.getProcessInstanceId();
+    }
+
     /** The kit set the step's deadline; {@code extendedFrom} is the earlier deadline when returned work got more time. */
     default void scheduled(DelegateExecution execution, String step, Date deadline, Date extendedFrom) {
     }

@@ -1,6 +1,10 @@
 package org.partybuilding.workflow;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,6 +35,36 @@ public class ProcessMails {
         links.append("查看流程：").append(baseUrl).append("/camunda/app/cockpit/default/#/process-instance/")
                 .append(processInstanceId).append("/runtime\n");
         return links.toString();
+    }
+
+    /**
+     * Links for a step of the instance: to the open task of the scope the execution is in (one organization's task of
+     * a multi-instance, not the newest of the whole instance) and to the instance.
+     */
+    public String links(DelegateExecution execution) {
+        ExecutionEntity current = (ExecutionEntity) execution;
+        // the execution of the scope the step is in (the step itself may be a scope: it has input mappings)
+        ExecutionEntity scope = current.getActivity() == null ? null
+                : (ExecutionEntity) current.findExecutionForFlowScope(current.getActivity().getFlowScope());
+        if (scope == null || scope.isProcessInstanceExecution()) {
+            return links(execution.getProcessInstanceId());
+        }
+        Set<String> executions = new HashSet<>();
+        collectExecutions(scope, executions);
+        StringBuilder links = new StringBuilder("\n");
+        taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).active().orderByTaskCreateTime().desc().list().stream()
+                .filter(task -> executions.contains(task.getExecutionId())).findFirst().ifPresent(task -> links.append("办理任务：")
+                        .append(baseUrl).append("/camunda/app/tasklist/default/#/?task=").append(task.getId()).append('\n'));
+        links.append("查看流程：").append(baseUrl).append("/camunda/app/cockpit/default/#/process-instance/")
+                .append(execution.getProcessInstanceId()).append("/runtime\n");
+        return links.toString();
+    }
+
+    private static void collectExecutions(ExecutionEntity execution, Set<String> ids) {
+        ids.add(execution.getId());
+        for (ExecutionEntity child : execution.getExecutions()) {
+            collectExecutions(child, ids);
+        }
     }
 
     public String baseUrl() {
