@@ -409,13 +409,19 @@ public class InspectionService {
         return round.label() + "：" + round.theme() + "——" + organization(organizationId).name();
     }
 
-    /** The checklist of the round, as the inspection form shows it: one item per line. */
-    String checklistText(DelegateExecution execution) {
+    /**
+     * The checklist of the round for one organization, as the inspection form shows it, one item per line: the items of
+     * its secretary type's list (all of the round's items when none of them is of that type).
+     */
+    String checklistText(DelegateExecution execution, String organizationId) {
         InspectionRound round = round(execution);
+        String type = organization(organizationId).secretaryType();
+        List<ResponsibilityItem> items = round.checklist().stream().map(code -> lists.item(round.year(), code))
+                .flatMap(Optional::stream).toList();
+        List<ResponsibilityItem> own = items.stream().filter(item -> item.type().equals(type)).toList();
         StringBuilder text = new StringBuilder();
-        for (String code : round.checklist()) {
-            lists.item(round.year(), code).ifPresent(item -> text.append(code).append("（").append(item.category()).append("）")
-                    .append(item.text()).append('\n'));
+        for (ResponsibilityItem item : own.isEmpty() ? items : own) {
+            text.append(item.code()).append("（").append(item.category()).append("）").append(item.text()).append('\n');
         }
         return text.toString().strip();
     }

@@ -64,7 +64,7 @@ public class InspectionSteps implements DeadlineSubject {
     }
 
     public String checklistText(DelegateExecution execution) {
-        return inspections.checklistText(execution);
+        return inspections.checklistText(execution, inspected(execution));
     }
 
     public void recordInspection(DelegateTask task) {
