@@ -256,6 +256,12 @@ public class InspectionService {
     }
 
     private List<String> checklist(List<String> given, int year, int quarter, List<ApiError.Detail> problems) {
+        if (lists.inEffect(year).isEmpty()) {
+            // no list of its own and none to inherit: neither a default checklist nor any item to name
+            problems.add(new ApiError.Detail("checklist", null, year + "年及以前没有书记责任清单，督查检查项须取自责任清单，请先发布"
+                    + year + "年的责任清单"));
+            return given == null ? List.of() : given.stream().filter(c -> c != null && !c.isBlank()).map(String::trim).distinct().toList();
+        }
         if (given == null || given.stream().allMatch(c -> c == null || c.isBlank())) {
             List<String> due = lists.itemsDueIn(year, quarter).stream().map(ResponsibilityItem::code).toList();
             if (due.isEmpty()) {
