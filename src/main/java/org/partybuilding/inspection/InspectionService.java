@@ -161,10 +161,11 @@ public class InspectionService {
                 .map(f -> new InspectionProgress.FindingView(f.organizationId(), f.itemCode(), f.description(), Severity.valueOf(f.severity()),
                         f.dueDate(), f.itemId(), f.itemStatus(), f.revisitOutcome(), f.reopened()))
                 .toList();
-        long done = targets.stream().filter(t -> "DONE".equals(t.status())).count();
+        // the counts too cover only what the caller may see: a secretary learns nothing of other organizations' findings
+        long done = inspected.stream().filter(t -> "DONE".equals(t.status())).count();
         return new InspectionProgress(year, quarter, round.businessKey(), round.status(), round.status().label(), round.theme(),
                 round.scopeKind() == null ? null : scope(round).label(), round.seed(), round.checklist(), round.dueDate(),
-                round.processInstanceId(), targets.size(), (int) done, findings.size(), round.bulletinNumber(),
+                round.processInstanceId(), inspected.size(), (int) done, findingViews.size(), round.bulletinNumber(),
                 round.bulletinNumber() == null ? null : "/api/inspections/" + year + "/" + quarter + "/bulletin.docx", inspected, findingViews);
     }
 
