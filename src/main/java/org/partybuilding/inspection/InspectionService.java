@@ -508,6 +508,9 @@ public class InspectionService {
                 problems.add(where + "请填写问题描述");
             } else if (description.length() > 1000) {
                 problems.add(where + "问题描述最长 1000 个字");
+            } else if (Texts.hasControlCharacters(description, false)) {
+                // the only ones left in a line are tabs: the description becomes the item's one-line title
+                problems.add(where + "问题描述不能含有制表符等控制字符");
             }
             LocalDate due = workingDays.plus(deadlines.today(), rectificationWorkingDays);
             if (parts.length == 4 && !parts[3].isBlank()) {
