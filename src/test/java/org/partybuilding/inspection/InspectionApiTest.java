@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * {@code /api/inspections} over real HTTP with the demo city and demo logins, and a whole round completed over
  * {@code /engine-rest} by the people it was assigned to. Each test has a quarter of its own in 2025 or 2027 (the
- * current year may hold a demo round); the job executor is off, so the tests run a round's jobs themselves.
+ * current year may hold a demo round; 2027 Q2 is {@link InspectionAttackTest}'s); the job executor is off, so the
+ * tests run a round's jobs themselves.
  */
 @IntegrationTest
 class InspectionApiTest {
@@ -116,6 +117,9 @@ class InspectionApiTest {
         List<String> hexi = villages.stream().filter(v -> "town-hexi".equals(town(v))).toList();
         assertThat(hexi).isNotEmpty().hasSizeLessThan(villages.size());
         assertThat(ids(town.get("targets"))).containsExactlyInAnyOrderElementsOf(hexi);
+        assertThat(town.get("organizations").asInt()).isEqualTo(hexi.size());
+        assertThat(town.get("inspected").asInt()).isEqualTo(hexi.size());
+        assertThat(town.get("findingCount").asInt()).isEqualTo(1);
         assertThat(town.get("findings")).extracting(f -> f.get("organizationId").asText()).containsOnly("village-lijia");
         JsonNode own = http.get("/api/inspections/2027/1", SECRETARY).json();
         assertThat(ids(own.get("targets"))).containsExactly("village-lijia");
@@ -147,16 +151,18 @@ class InspectionApiTest {
 
     @Test
     void onlyTheOrganizationDepartmentStartsARound() {
-        String body = plan(2027, 2, "\"theme\":\"主题\",\"scope\":\"UNDER\",\"organizationId\":\"town-hexi\",\"checklist\":[\"VILLAGE-09\"],"
+        String body = plan(2025, 3, "\"theme\":\"主题\",\"scope\":\"UNDER\",\"organizationId\":\"town-hexi\",\"checklist\":[\"VILLAGE-09\"],"
                 + "\"inspectors\":[\"bai.xuefeng\"],\"dueDate\":\"" + process.workingDay(10) + "\"");
         for (String user : List.of(SECRETARY, TOWN_STAFF, "bai.xuefeng", "qiu.hongmei")) {
             Http.Response refused = http.post("/api/inspections", user, body);
             assertThat(refused.status()).as(user).isEqualTo(403);
             assertThat(refused.json().get("message").asText()).isEqualTo("只有组织部可以发起专项督查");
-            assertThat(http.post("/api/inspections", user, plan(2027, 2, null)).status()).as(user).isEqualTo(403);
+            assertThat(http.post("/api/inspections", user, plan(2025, 3, null)).status()).as(user).isEqualTo(403);
         }
-        assertNothingStarted(2027, 2);
-        assertThat(http.get("/api/inspections/2027/2", ORG_DEPT).status()).isEqualTo(404);
+        assertNothingStarted(2025, 3);
+        Http.Response none = http.get("/api/inspections/2025/3", ORG_DEPT);
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.json().get("message").asText()).isEqualTo("2025年第三季度尚未发起专项督查");
     }
 
     @Test
