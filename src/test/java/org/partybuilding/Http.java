@@ -62,6 +62,37 @@ public final class Http {
         return send(request);
     }
 
+    /** A POST whose body is sent as given, with the given content type (none when null), demo password. */
+    public Response postRaw(String path, String user, String contentType, String body) {
+        HttpRequest.Builder request = request(path, user, DEMO_PASSWORD).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
+    /** A GET whose answer is binary (a document): status, content type and bytes, demo password. */
+    public Download download(String path, String user) {
+        try {
+            HttpResponse<byte[]> response = client.send(request(path, user, DEMO_PASSWORD).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                    response.headers().firstValue("Content-Disposition").orElse(null), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A binary answer. */
+    public record Download(int status, String contentType, String contentDisposition, byte[] body) {
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
     public Response postAnonymous(String path, String json) {
         return send(withJson(HttpRequest.newBuilder(URI.create(base + path)), "POST", json));
     }

@@ -161,10 +161,11 @@ public class InspectionService {
                 .map(f -> new InspectionProgress.FindingView(f.organizationId(), f.itemCode(), f.description(), Severity.valueOf(f.severity()),
                         f.dueDate(), f.itemId(), f.itemStatus(), f.revisitOutcome(), f.reopened()))
                 .toList();
-        long done = targets.stream().filter(t -> "DONE".equals(t.status())).count();
+        // the counts too cover only what the caller may see: a secretary learns nothing of other organizations' findings
+        long done = inspected.stream().filter(t -> "DONE".equals(t.status())).count();
         return new InspectionProgress(year, quarter, round.businessKey(), round.status(), round.status().label(), round.theme(),
                 round.scopeKind() == null ? null : scope(round).label(), round.seed(), round.checklist(), round.dueDate(),
-                round.processInstanceId(), targets.size(), (int) done, findings.size(), round.bulletinNumber(),
+                round.processInstanceId(), inspected.size(), (int) done, findingViews.size(), round.bulletinNumber(),
                 round.bulletinNumber() == null ? null : "/api/inspections/" + year + "/" + quarter + "/bulletin.docx", inspected, findingViews);
     }
 
@@ -256,6 +257,12 @@ public class InspectionService {
     }
 
     private List<String> checklist(List<String> given, int year, int quarter, List<ApiError.Detail> problems) {
+        if (lists.inEffect(year).isEmpty()) {
+            // no list of its own and none to inherit: neither a default checklist nor any item to name
+            problems.add(new ApiError.Detail("checklist", null, year + "年及以前没有书记责任清单，督查检查项须取自责任清单，请先发布"
+                    + year + "年的责任清单"));
+            return given == null ? List.of() : given.stream().filter(c -> c != null && !c.isBlank()).map(String::trim).distinct().toList();
+        }
         if (given == null || given.stream().allMatch(c -> c == null || c.isBlank())) {
             List<String> due = lists.itemsDueIn(year, quarter).stream().map(ResponsibilityItem::code).toList();
             if (due.isEmpty()) {
@@ -507,6 +514,9 @@ public class InspectionService {
                 problems.add(where + "请填写问题描述");
             } else if (description.length() > 1000) {
                 problems.add(where + "问题描述最长 1000 个字");
+            } else if (Texts.hasControlCharacters(description, false)) {
+                // the only ones left in a line are tabs: the description becomes the item's one-line title
+                problems.add(where + "问题描述不能含有制表符等控制字符");
             }
             LocalDate due = workingDays.plus(deadlines.today(), rectificationWorkingDays);
             if (parts.length == 4 && !parts[3].isBlank()) {

@@ -115,7 +115,7 @@ class ApiErrorHandler {
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后重试或联系管理员", List.of());
     }
 
-    private static ResponseEntity<ApiError> answer(HttpStatus status, String message, List<ApiError.Detail> details) {
+    static ResponseEntity<ApiError> answer(HttpStatus status, String message, List<ApiError.Detail> details) {
         return ResponseEntity.status(status).body(new ApiError(status.value(), message, details));
     }
 }

@@ -81,7 +81,10 @@ public class Rounds {
                 yield grassroots.stream().filter(o -> o.domain() == domain).toList();
             }
             case UNDER -> {
-                if (scope.organizationId() == null || directory.organization(scope.organizationId()).isEmpty()) {
+                if (scope.organizationId() == null || scope.organizationId().isBlank()) {
+                    throw ApiException.badField("scope.organizationId", "请选择上级组织（范围为 UNDER 时必填），如 town-hexi");
+                }
+                if (directory.organization(scope.organizationId()).isEmpty()) {
                     throw ApiException.badField("scope.organizationId", "组织 " + scope.organizationId() + " 不存在");
                 }
                 Set<String> under = Set.copyOf(directory.overseenOrganizationIds(scope.organizationId()));
@@ -111,6 +114,9 @@ public class Rounds {
     }
 
     private static Domain domain(String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.badField("scope.domain", "请选择领域（范围为 DOMAIN 时必填），如 VILLAGE、COMMUNITY 等");
+        }
         try {
             Domain domain = Domain.valueOf(value == null ? "" : value);
             if (domain.isGrassroots()) {
