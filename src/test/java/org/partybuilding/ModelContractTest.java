@@ -55,7 +55,8 @@ class ModelContractTest {
     @Autowired ApplicationContext context;
 
     /** Every process's contract class: its id constants and the model they name. */
-    static final List<Class<?>> PROCESSES = List.of(RectificationProcess.class, DutyReportProcess.class, InspectionProcess.class);
+    static final List<Class<?>> PROCESSES = List.of(RectificationProcess.class, DutyReportProcess.class, InspectionProcess.class,
+            org.partybuilding.annual.AnnualCycleProcess.class, org.partybuilding.annual.ListSigningProcess.class);
 
     @Test
     void everyModelHasItsProcessClassAndEveryElementConstantIsInItsModel() throws ReflectiveOperationException {

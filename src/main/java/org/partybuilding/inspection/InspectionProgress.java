@@ -15,6 +15,12 @@ public record InspectionProgress(int year, int quarter, String businessKey, Roun
         String scope, Long seed, List<String> checklist, LocalDate dueDate, String processInstanceId, int organizations, int inspected,
         int findingCount, String bulletinNumber, String bulletinUrl, List<Inspected> targets, List<FindingView> findings) {
 
+    /** Every inspection is done: the round is at its re-inspections or over. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean inspectionsDone() {
+        return status == RoundStatus.REVISITING || status == RoundStatus.DONE;
+    }
+
     /** One inspected organization, its inspector and result. */
     public record Inspected(String organizationId, String organizationName, String inspectorId, String inspectorName, String status,
             String summary, int findings) {

@@ -136,6 +136,11 @@ public class InspectionService {
         return processInstanceId;
     }
 
+    /** Whether the quarter's round was started (by the API, the annual cycle or the demo). */
+    public boolean started(int year, int quarter) {
+        return repository.round(year, quarter).isPresent();
+    }
+
     /** The round's plan, progress, inspected organizations and findings, as far as the caller may see them. */
     public InspectionProgress progress(int year, int quarter, ApiUser user) {
         InspectionRound round = repository.round(year, quarter)
