@@ -70,7 +70,6 @@ class AnnualCycleApiTest {
             assertThat(refused.status()).as(user + ": " + refused.body()).isEqualTo(403);
             assertThat(refused.json().get("message").asText()).isEqualTo("只有组织部可以发起年度流程");
         }
-        assertThat(http.post("/api/years/" + nextYear + "/cycle", "li.changfu", "wrong", "{}").status()).isEqualTo(401);
         for (int year : List.of(thisYear - 1, thisYear + 2, 1999)) {
             Http.Response refused = http.post("/api/years/" + year + "/cycle", ORG_DEPT, "{}");
             assertThat(refused.status()).as(year + ": " + refused.body()).isEqualTo(400);
