@@ -150,6 +150,11 @@ public class AnnualCycleService {
                             + String.join("、", SCHEDULE_KEYS)));
                 } else if (entry.getValue() == null) {
                     problems.add(new ApiError.Detail("schedule." + entry.getKey(), null, "请填写“" + entry.getKey() + "”的时间"));
+                } else if (!withinYear(year, entry.getKey(), entry.getValue())) {
+                    // e.g. a number taken as seconds since 1970: its timer would fire at once
+                    problems.add(new ApiError.Detail("schedule." + entry.getKey(), null, "“" + entry.getKey() + "” "
+                            + deadlines.text(Date.from(entry.getValue().toInstant())) + " 不在" + (Schedule.ASSESSMENT.equals(entry.getKey())
+                                    ? year + "年或" + (year + 1) + "年内" : year + "年内")));
                 } else {
                     schedule.put(entry.getKey(), entry.getValue());
                 }
@@ -175,6 +180,12 @@ public class AnnualCycleService {
         return schedule;
     }
 
+    /** Every stage comes in the year (city time); the assessment in the year or early the next. */
+    private boolean withinYear(int year, String key, OffsetDateTime at) {
+        int atYear = deadlines.dateOf(Date.from(at.toInstant())).getYear();
+        return atYear == year || Schedule.ASSESSMENT.equals(key) && atYear == year + 1;
+    }
+
     /** The year's default schedule, 9:00 city time: quarters' inspections on 3/1, 6/1, 9/1, 11/1; duty reports 6/15 and 12/1; survey 11/15; assessment 1/10 of the next year. */
     Map<String, OffsetDateTime> defaults(int year) {
         Map<String, OffsetDateTime> schedule = new LinkedHashMap<>();
@@ -196,6 +207,12 @@ public class AnnualCycleService {
     /** The duty reports' reviewers: the given ones, or the organization department and the city's inspectors. */
     private List<String> reviewers(List<String> given) {
         if (given != null && !given.isEmpty()) {
+            // checked now as the rounds will check them: a reviewer the round refuses would fail its timer months later
+            List<ApiError.Detail> problems = dutyReports.reviewerProblems(given).stream()
+                    .map(p -> new ApiError.Detail("dutyReportReviewers", null, p.message())).toList();
+            if (!problems.isEmpty()) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, problems.get(0).message(), problems);
+            }
             return List.copyOf(new LinkedHashSet<>(given));
         }
         String city = cityId();

@@ -121,6 +121,17 @@ public class DutyReportService {
     }
 
     /** The listed reviewers, each known and allowed somewhere; every organization left with enough of them. */
+    /**
+     * What a round of every grassroots organization would say of these reviewers (unknown users, people who may not
+     * grade, too few for some organization): the annual cycle checks its reviewers when the year starts, months before
+     * its rounds do.
+     */
+    public List<ApiError.Detail> reviewerProblems(List<String> reviewerIds) {
+        List<ApiError.Detail> problems = new ArrayList<>();
+        reviewers(reviewerIds, rounds.organizations(RoundScope.all()), problems);
+        return problems;
+    }
+
     private List<String> reviewers(List<String> requested, List<Organization> organizations, List<ApiError.Detail> problems) {
         if (requested == null || requested.isEmpty()) {
             problems.add(new ApiError.Detail("reviewerIds", null, "请选择评议人（组织部或上级党组织工作人员，每个组织至少 " + minReviewers + " 人）"));

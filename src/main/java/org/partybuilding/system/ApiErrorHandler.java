@@ -52,6 +52,10 @@ class ApiErrorHandler {
                 if (format.getTargetType().isEnum()) {
                     message += "，应为以下之一：" + Arrays.stream(format.getTargetType().getEnumConstants())
                             .map(String::valueOf).collect(Collectors.joining("、"));
+                } else if (java.time.temporal.Temporal.class.isAssignableFrom(format.getTargetType())
+                        && format.getTargetType() != java.time.LocalDate.class) {
+                    // a moment (OffsetDateTime …), as the annual cycle's schedule takes it: a date alone is refused
+                    message += "，时间格式应为 ISO 8601 并含时区，如 2027-03-01T09:00:00+08:00";
                 } else if (format.getTargetType().getSimpleName().contains("Date")) {
                     message += "，日期格式应为 YYYY-MM-DD";
                 }
