@@ -276,17 +276,25 @@ public class InspectionService {
             return due;
         }
         Set<String> codes = new LinkedHashSet<>();
+        Map<String, ResponsibilityItem> items = items(year);
         for (String code : given) {
             String c = code == null ? "" : code.trim();
             if (c.isEmpty()) {
                 continue;
             }
-            if (lists.item(year, c).isEmpty()) {
+            if (!items.containsKey(c)) {
                 problems.add(new ApiError.Detail("checklist", null, "检查项 " + c + " 不在" + year + "年的责任清单中"));
             }
             codes.add(c);
         }
         return List.copyOf(codes);
+    }
+
+    /** Every item of the lists in effect for the year, by code (the lists are read once). */
+    private Map<String, ResponsibilityItem> items(int year) {
+        Map<String, ResponsibilityItem> items = new HashMap<>();
+        lists.inEffect(year).forEach(list -> list.items().forEach(item -> items.put(item.code(), item)));
+        return items;
     }
 
     private List<StaffMember> inspectors(List<String> given, List<ApiError.Detail> problems) {
@@ -428,8 +436,8 @@ public class InspectionService {
     String checklistText(DelegateExecution execution, String organizationId) {
         InspectionRound round = round(execution);
         String type = organization(organizationId).secretaryType();
-        List<ResponsibilityItem> items = round.checklist().stream().map(code -> lists.item(round.year(), code))
-                .flatMap(Optional::stream).toList();
+        Map<String, ResponsibilityItem> inEffect = items(round.year());
+        List<ResponsibilityItem> items = round.checklist().stream().map(inEffect::get).filter(java.util.Objects::nonNull).toList();
         List<ResponsibilityItem> own = items.stream().filter(item -> item.type().equals(type)).toList();
         StringBuilder text = new StringBuilder();
         for (ResponsibilityItem item : own.isEmpty() ? items : own) {
@@ -462,8 +470,9 @@ public class InspectionService {
         if (!lines.isEmpty()) {
             String city = cityId();
             List<NewRectification> requests = new ArrayList<>();
+            Map<String, ResponsibilityItem> items = items(round.year());
             for (FindingLine line : lines) {
-                String item = lists.item(round.year(), line.itemCode()).map(ResponsibilityItem::text).orElse("");
+                String item = items.containsKey(line.itemCode()) ? items.get(line.itemCode()).text() : "";
                 String title = line.description().length() > 60 ? line.description().substring(0, 59) + "…" : line.description();
                 requests.add(new NewRectification(organizationId, Source.INSPECTION, round.businessKey(), title,
                         line.description() + "\n检查项：" + line.itemCode() + " " + item + "\n督查：" + round.label() + "（" + round.theme() + "）",

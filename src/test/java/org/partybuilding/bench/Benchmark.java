@@ -41,6 +41,8 @@ import org.partybuilding.bench.SyntheticDirectory.Grassroots;
 import org.partybuilding.bench.SyntheticDirectory.Town;
 import org.partybuilding.dutyreport.DutyReportService;
 import org.partybuilding.dutyreport.NewDutyReportRound;
+import org.partybuilding.inspection.InspectionPlan;
+import org.partybuilding.inspection.InspectionService;
 import org.partybuilding.organization.ApiUser;
 import org.partybuilding.organization.Groups;
 import org.partybuilding.workflow.Round;
@@ -183,6 +185,7 @@ public final class Benchmark {
         result.put("roundStartRatioSameBatching", ratio(result.get("roundStartPerSecond"), result.get("baselineBatchedStartPerSecond")));
         guarded("dutyReportRound", () -> profiled("dutyReportRound", name -> name.startsWith("round-worker"), this::dutyReportRound));
         result.put("dutyReportRoundRatio", ratio(result.get("dutyReportRoundPerSecond"), result.get("baselineStartPerSecond")));
+        guarded("inspectionRound", () -> profiled("inspectionRound", name -> name.startsWith("camundaTaskExecutor"), this::inspectionRound));
         guarded("taskComplete", () -> profiled("taskComplete", name -> name.startsWith("http-nio"), this::taskCompletion));
         guarded("fillOpenTasks", this::fillOpenTasks);
         guarded("taskLists", this::taskLists);
@@ -271,6 +274,41 @@ public final class Benchmark {
         }
         Progress.log("duty-report round: %d instances in %.1f s (%.1f/s), %d failed", now.started(), seconds, now.started() / seconds,
                 now.failed());
+        return null;
+    }
+
+    /**
+     * A quarterly inspection of every grassroots organization, planned whole as the API takes it: the request records
+     * the round and starts its instance; the assignment of inspectors (回避) and the multi-instance's inspections are
+     * asynchronous, so the job executor creates the tasks in the background. Timed from the request until every
+     * organization's inspection task exists.
+     */
+    private Void inspectionRound() throws InterruptedException {
+        InspectionService inspections = app.bean(InspectionService.class);
+        TaskService tasks = app.bean(TaskService.class);
+        int year = today().getYear() + 1;
+        int total = directory.grassroots().size();
+        LocalDate due = WorkingDays.ofShippedArrangements().plus(today(), 20);
+        long start = System.nanoTime();
+        inspections.startRound(year, 1, new InspectionPlan(year, 1, "基准测试专项督查", "ALL", null, null, null, null, null, null, due),
+                directory.orgDeptUserIds().get(0));
+        double requestSeconds = (System.nanoTime() - start) / 1e9;
+        long deadline = System.nanoTime() + 900_000_000_000L;
+        long created = 0;
+        while (created < total && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            created = tasks.createTaskQuery().processDefinitionKey("quarterly-inspection").taskDefinitionKey("Task_Inspect").count();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        result.put("inspectionRoundRequestSeconds", LatencyRecorder.round(requestSeconds));
+        result.put("inspectionRoundTasks", created);
+        result.put("inspectionRoundSeconds", LatencyRecorder.round(seconds));
+        result.put("inspectionRoundTasksPerSecond", LatencyRecorder.round(created / seconds));
+        if (created < total) {
+            errors.add("the inspection round created " + created + " of " + total + " tasks within 900 s");
+        }
+        Progress.log("inspection round: request %.2f s, %d of %d inspection tasks in %.1f s (%.1f/s)", requestSeconds, created, total,
+                seconds, created / seconds);
         return null;
     }
 
