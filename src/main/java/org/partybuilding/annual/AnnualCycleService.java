@@ -245,9 +245,12 @@ public class AnnualCycleService {
         for (String half : List.of("MID_YEAR", "YEAR_END")) {
             Optional<Round> round = rounds.find("duty-report", year + "-" + half);
             String key = half.equals("MID_YEAR") ? Schedule.MID_YEAR_REPORTS : Schedule.YEAR_END_REPORTS;
+            List<org.partybuilding.dutyreport.DutyReport> reports = round.isPresent() ? dutyReports.search(year, half, null, user) : List.of();
+            long graded = reports.stream().filter(r -> r.status().name().equals("GRADED")).count();
             stages.add(stage("DUTY_REPORT_" + half, "“2”" + (half.equals("MID_YEAR") ? "年中" : "年末") + "书记述职", round.isPresent(),
-                    round.map(r -> r.finishedAt() != null).orElse(false),
-                    round.map(r -> "已发起 " + r.started() + " / " + r.total()).orElse("计划于 " + text(cycle.schedule().get(key)) + " 发起")));
+                    round.map(r -> r.finishedAt() != null && !reports.isEmpty() && graded == reports.size()).orElse(false),
+                    round.map(r -> "已发起 " + r.started() + " / " + r.total() + "，已评定等次 " + graded)
+                            .orElse("计划于 " + text(cycle.schedule().get(key)) + " 发起")));
         }
         int surveyed = surveys.overallScores(year).size();
         stages.add(stage("SURVEY", "第三方满意度测评", surveyed > 0 || cycle.surveyConfirmedAt() != null, cycle.surveyConfirmedAt() != null,
@@ -278,8 +281,10 @@ public class AnnualCycleService {
         return new Stage(key, label, status, status.label(), detail);
     }
 
+    /** 2026年3月1日 09:00, city time. */
     private String text(OffsetDateTime at) {
-        return at == null ? "" : deadlines.text(Date.from(at.toInstant()));
+        return at == null ? "" : deadlines.text(Date.from(at.toInstant())) + " "
+                + at.atZoneSameInstant(deadlines.zone()).toLocalTime().withSecond(0).withNano(0);
     }
 
     private static String percent(double share) {

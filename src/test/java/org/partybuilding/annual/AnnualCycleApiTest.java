@@ -157,7 +157,7 @@ class AnnualCycleApiTest {
                 .isEqualTo(OffsetDateTime.parse(y + "-03-02T09:30:00+08:00").toInstant());
         assertThat(OffsetDateTime.parse(schedule.get("assessmentAt").asText()).toInstant())
                 .isEqualTo(OffsetDateTime.parse((nextYear + 1) + "-01-10T09:00:00+08:00").toInstant());
-        assertThat(year.get("stages").get(2).get("detail").asText()).isEqualTo("计划于 " + nextYear + "年3月2日 发起");
+        assertThat(year.get("stages").get(2).get("detail").asText()).isEqualTo("计划于 " + nextYear + "年3月2日 09:30 发起");
 
         // one instance, waiting for the organization department's conference; its tenant is the city
         String instance = year.get("processInstanceId").asText();
@@ -189,7 +189,7 @@ class AnnualCycleApiTest {
         List<String> statusLabels = new ArrayList<>();
         followed.get("stages").forEach(s -> statusLabels.add(s.get("statusLabel").asText()));
         assertThat(statusLabels).allMatch(label -> List.of("未开始", "进行中", "已完成").contains(label));
-        assertThat(followed.get("stages").get(9).get("detail").asText()).isEqualTo("计划于 " + (nextYear + 1) + "年1月10日 进行");
+        assertThat(followed.get("stages").get(9).get("detail").asText()).isEqualTo("计划于 " + (nextYear + 1) + "年1月10日 09:00 进行");
     }
 
     @Test
