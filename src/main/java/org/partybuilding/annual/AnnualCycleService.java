@@ -2,7 +2,6 @@ package org.partybuilding.annual;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -436,18 +435,6 @@ public class AnnualCycleService {
     }
 
     private LocalDate formDate(DelegateTask task, String field, String label) {
-        Object value = task.getVariable(field);
-        if (value == null || value instanceof String s && s.isBlank()) {
-            return null;
-        }
-        try {
-            if (value instanceof Date d) {
-                return deadlines.dateOf(d);
-            }
-            String s = value.toString();
-            return LocalDate.parse(s.length() >= 10 ? s.substring(0, 10) : s);
-        } catch (DateTimeParseException e) {
-            throw new FormFieldValidationException(field, "“" + label + "” “" + value + "” 不是有效日期（YYYY-MM-DD）");
-        }
+        return ProcessValues.date(task, field, label, deadlines.zone());
     }
 }

@@ -414,8 +414,32 @@ public class InspectionService {
     /** The multi-instance collection of the inspections: the round's organizations in order. */
     List<String> targets(DelegateExecution execution) {
         InspectionRound round = round(execution);
-        return repository.targets(round.year(), round.quarter()).stream().map(InspectionRepository.Target::organizationId).toList();
+        List<String> targets = repository.targets(round.year(), round.quarter()).stream().map(InspectionRepository.Target::organizationId).toList();
+        Object town = execution.getVariable(Variables.INSPECTION_TOWN);
+        if (town == null) {
+            return targets;
+        }
+        Function<String, String> townOf = townOf();
+        return targets.stream().filter(id -> town.equals(townKey(townOf.apply(id)))).toList();
     }
+
+    /**
+     * The outer multi-instance collection: the towns (subdistricts, sectors) of the round's organizations, in the order
+     * of their first organization. Two levels keep each level's parallel instances few even for a whole city.
+     */
+    List<String> towns(DelegateExecution execution) {
+        InspectionRound round = round(execution);
+        Function<String, String> townOf = townOf();
+        return repository.targets(round.year(), round.quarter()).stream().map(t -> townKey(townOf.apply(t.organizationId())))
+                .distinct().toList();
+    }
+
+    private static String townKey(String town) {
+        return town == null ? CITY_LEVEL : town;
+    }
+
+    /** The "town" of organizations directly under the city. */
+    private static final String CITY_LEVEL = "city-level";
 
     InspectionRepository.Target target(DelegateExecution execution, String organizationId) {
         InspectionRound round = round(execution);
@@ -716,19 +740,7 @@ public class InspectionService {
     }
 
     private LocalDate formDate(DelegateTask task, String field, String label) {
-        Object value = task.getVariable(field);
-        if (value == null || value instanceof String s && s.isBlank()) {
-            return null;
-        }
-        try {
-            if (value instanceof Date d) {
-                return deadlines.dateOf(d);
-            }
-            String s = value.toString();
-            return LocalDate.parse(s.length() >= 10 ? s.substring(0, 10) : s);
-        } catch (DateTimeParseException e) {
-            throw new FormFieldValidationException(field, "“" + label + "” “" + value + "” 不是有效日期（YYYY-MM-DD）");
-        }
+        return ProcessValues.date(task, field, label, deadlines.zone());
     }
 
     private static List<String> words(String text) {

@@ -1,5 +1,8 @@
 package org.partybuilding.workflow;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -36,6 +39,26 @@ public final class ProcessValues {
             throw new FormFieldValidationException(field, "“" + label + "”最长 " + maxLength + " 个字，现有 " + text.length() + " 个字");
         }
         return text;
+    }
+
+    /**
+     * A date from a form field: the form's date field submits "YYYY-MM-DD" (possibly with a time); a Date from Java
+     * callers is read as the city's calendar day. Null when left empty; a value that is no date refuses the task.
+     */
+    public static LocalDate date(DelegateTask task, String field, String label, ZoneId zone) {
+        Object value = task.getVariable(field);
+        if (value == null || value instanceof String s && s.isBlank()) {
+            return null;
+        }
+        try {
+            if (value instanceof Date d) {
+                return d.toInstant().atZone(zone).toLocalDate();
+            }
+            String s = value.toString();
+            return LocalDate.parse(s.length() >= 10 ? s.substring(0, 10) : s);
+        } catch (DateTimeParseException e) {
+            throw new FormFieldValidationException(field, "“" + label + "” “" + value + "” 不是有效日期（YYYY-MM-DD）");
+        }
     }
 
     /** A whole number from a form field, within bounds, else the task is not completed. */
