@@ -56,6 +56,17 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) == null && WebappSession.accepts(path)) {
+            String sessionUser = WebappSession.userId(request, engine.getName());
+            if (sessionUser != null) {
+                if (!WebappSession.sentByPage(request)) {
+                    ApiError.send(response, HttpServletResponse.SC_FORBIDDEN, "请从佐证材料页面操作");
+                    return;
+                }
+                proceedAs(request, response, chain, path, sessionUser);
+                return;
+            }
+        }
         String[] credentials = credentials(request.getHeader(HttpHeaders.AUTHORIZATION));
         AuthenticationCache.Entry known = credentials == null ? null : cache.find(credentials[0], credentials[1]);
         if (known != null) {
@@ -73,6 +84,21 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         String userId = result.getAuthenticatedUser();
+        proceedAs(request, response, chain, path, userId, credentials);
+    }
+
+    /** A user logged in to the webapps: groups and tenants read again now, as for a password login. */
+    private void proceedAs(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path,
+            String userId) throws IOException, ServletException {
+        if (identityService.createUserQuery().userId(userId).count() == 0) {
+            ApiError.send(response, HttpServletResponse.SC_UNAUTHORIZED, "请先登录");
+            return;
+        }
+        proceedAs(request, response, chain, path, userId, null);
+    }
+
+    private void proceedAs(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path,
+            String userId, String[] credentials) throws IOException, ServletException {
         if (accounts.mustChangePassword(userId)) {
             ApiError.send(response, HttpServletResponse.SC_FORBIDDEN, "请先修改初始密码：/account/password.html");
             return;
