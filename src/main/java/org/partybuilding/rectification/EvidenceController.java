@@ -33,8 +33,8 @@ class EvidenceController {
     }
 
     @GetMapping
-    @Operation(summary = "整改事项的佐证材料列表（与事项相同的查看范围）")
-    List<EvidenceFile> list(@PathVariable long id, ApiUser caller) {
+    @Operation(summary = "整改事项的佐证材料列表（与事项相同的查看范围）；editable：调用者现在能否上传、删除")
+    EvidenceService.EvidenceList list(@PathVariable long id, ApiUser caller) {
         return evidence.list(id, caller);
     }
 

@@ -61,10 +61,26 @@ public class EvidenceService {
         this.maxTotalSize = maxTotalSize.toBytes();
     }
 
-    /** The item's files, oldest first. @throws ApiException 404 when the caller may not see the item */
-    public List<EvidenceFile> list(long itemId, ApiUser caller) {
-        rectifications.visible(itemId, caller);
-        return files.list(itemId);
+    /**
+     * The item's files, oldest first, and whether the caller may add or remove files now.
+     *
+     * @throws ApiException 404 when the caller may not see the item
+     */
+    public EvidenceList list(long itemId, ApiUser caller) {
+        RectificationItem item = rectifications.visible(itemId, caller);
+        Task submit = submitTask(item);
+        boolean editable = submit != null && caller.userId().equals(submit.getAssignee());
+        return new EvidenceList(item.id(), item.title(), item.status(), editable, files.list(itemId));
+    }
+
+    /** What the evidence page shows. */
+    public record EvidenceList(long itemId, String title, Status status, boolean editable, List<EvidenceFile> files) {
+    }
+
+    /** The open submission task of the item, read without the caller's authorizations (she may see only her own). */
+    private Task submitTask(RectificationItem item) {
+        return item.processInstanceId() == null ? null : AsSystem.call(identityService, () -> taskService.createTaskQuery()
+                .processInstanceId(item.processInstanceId()).taskDefinitionKey(Elements.SUBMIT).active().singleResult());
     }
 
     /** One file with its content. @throws ApiException 404 when the caller may not see the item, or no such file */
@@ -155,8 +171,7 @@ public class EvidenceService {
         rectifications.visible(itemId, caller);
         RectificationItem item = ledger.findForUpdate(itemId).orElseThrow(() -> ApiException.notFound("整改事项 " + itemId + " 不存在"));
         String secretary = directory.organizationForHistory(item.organizationId()).map(Organization::secretaryUserId).orElse(null);
-        Task submit = item.processInstanceId() == null ? null : AsSystem.call(identityService, () -> taskService.createTaskQuery()
-                .processInstanceId(item.processInstanceId()).taskDefinitionKey(Elements.SUBMIT).active().singleResult());
+        Task submit = submitTask(item);
         boolean assignee = submit != null && caller.userId().equals(submit.getAssignee());
         if (!assignee && !caller.userId().equals(secretary)) {
             throw ApiException.forbidden("只有本组织书记（整改责任人）可以" + action + "佐证材料");
