@@ -41,7 +41,14 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
     private final HttpBasicAuthenticationProvider basic = new HttpBasicAuthenticationProvider();
     private final AuthenticationCache cache;
 
-    BasicAuthenticationFilter(ProcessEngine engine, Accounts accounts, AuthenticationCache cache) {
+    /**
+     * True for the registration that runs after Spring Session's filter and answers only requests without credentials
+     * to the paths that accept the webapps' login ({@link WebappSession}); false for the one that answers all others.
+     */
+    private final boolean sessionLogins;
+
+    BasicAuthenticationFilter(ProcessEngine engine, Accounts accounts, AuthenticationCache cache, boolean sessionLogins) {
+        this.sessionLogins = sessionLogins;
         this.engine = engine;
         this.identityService = engine.getIdentityService();
         this.accounts = accounts;
@@ -56,16 +63,21 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (request.getHeader(HttpHeaders.AUTHORIZATION) == null && WebappSession.accepts(path)) {
+        boolean fromSession = request.getHeader(HttpHeaders.AUTHORIZATION) == null && WebappSession.accepts(path);
+        if (fromSession != sessionLogins) {
+            chain.doFilter(request, response); // the other registration of this filter answers it
+            return;
+        }
+        if (sessionLogins) {
             String sessionUser = WebappSession.userId(request, engine.getName());
-            if (sessionUser != null) {
-                if (!WebappSession.sentByPage(request)) {
-                    ApiError.send(response, HttpServletResponse.SC_FORBIDDEN, "请从佐证材料页面操作");
-                    return;
-                }
+            if (sessionUser == null) {
+                ApiError.send(response, HttpServletResponse.SC_UNAUTHORIZED, "请先登录任务列表");
+            } else if (!WebappSession.sentByPage(request)) {
+                ApiError.send(response, HttpServletResponse.SC_FORBIDDEN, "请从佐证材料页面操作");
+            } else {
                 proceedAs(request, response, chain, path, sessionUser);
-                return;
             }
+            return;
         }
         String[] credentials = credentials(request.getHeader(HttpHeaders.AUTHORIZATION));
         AuthenticationCache.Entry known = credentials == null ? null : cache.find(credentials[0], credentials[1]);
