@@ -122,11 +122,12 @@
       if (response.status === 201) {
         const stored = await response.json();
         show('已上传 ' + stored.length + ' 个文件：' + stored.map(f => f.fileName).join('、'), true);
-        input.value = '';
       } else {
         show(await failure(response));
       }
     } finally {
+      // refused or not, the choice is done: a new one starts empty
+      input.value = '';
       button.disabled = false;
     }
     await load();
