@@ -8,6 +8,7 @@ import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,7 @@ public final class Http {
         try {
             HttpResponse<byte[]> response = client.send(request(path, user, DEMO_PASSWORD).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.headers().firstValue("Content-Disposition").orElse(null), response.body());
+                    response.headers().firstValue("Content-Disposition").orElse(null), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -86,7 +87,7 @@ public final class Http {
     }
 
     /** A binary answer. */
-    public record Download(int status, String contentType, String contentDisposition, byte[] body) {
+    public record Download(int status, String contentType, String contentDisposition, byte[] body, HttpHeaders headers) {
 
         public String text() {
             return new String(body, StandardCharsets.UTF_8);
@@ -100,6 +101,21 @@ public final class Http {
     /** A multipart upload of one file in the part {@code file}. */
     public Response upload(String path, String user, String fileName, byte[] content) {
         return upload(path, user, DEMO_PASSWORD, "file", fileName, content);
+    }
+
+    /** A multipart upload of several files (name to content, in order) in parts all named {@code file}, demo password. */
+    public Response uploadAll(String path, String user, java.util.Map<String, byte[]> files) {
+        String boundary = "----1248" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        files.forEach((fileName, content) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(path, user, DEMO_PASSWORD).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     /** A multipart upload of one file in the named part. */

@@ -28,10 +28,20 @@ class AuthenticationConfiguration implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<Filter> restAuthentication(ProcessEngine engine, Accounts accounts, AuthenticationCache cache) {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new BasicAuthenticationFilter(engine, accounts, cache));
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new BasicAuthenticationFilter(engine, accounts, cache, false));
         registration.setName("rest-authentication");
         registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/metrics", "/actuator/metrics/*");
         registration.setOrder(ORDER);
+        return registration;
+    }
+
+    /** The evidence page's calls with the Tasklist login: after Spring Session's filter, which makes the session readable. */
+    @Bean
+    FilterRegistrationBean<Filter> sessionAuthentication(ProcessEngine engine, Accounts accounts, AuthenticationCache cache) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new BasicAuthenticationFilter(engine, accounts, cache, true));
+        registration.setName("webapp-session-authentication");
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(org.springframework.session.web.http.SessionRepositoryFilter.DEFAULT_ORDER + 1);
         return registration;
     }
 

@@ -41,7 +41,14 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
     private final HttpBasicAuthenticationProvider basic = new HttpBasicAuthenticationProvider();
     private final AuthenticationCache cache;
 
-    BasicAuthenticationFilter(ProcessEngine engine, Accounts accounts, AuthenticationCache cache) {
+    /**
+     * True for the registration that runs after Spring Session's filter and answers only requests without credentials
+     * to the paths that accept the webapps' login ({@link WebappSession}); false for the one that answers all others.
+     */
+    private final boolean sessionLogins;
+
+    BasicAuthenticationFilter(ProcessEngine engine, Accounts accounts, AuthenticationCache cache, boolean sessionLogins) {
+        this.sessionLogins = sessionLogins;
         this.engine = engine;
         this.identityService = engine.getIdentityService();
         this.accounts = accounts;
@@ -54,6 +61,22 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
         String path = RequestPaths.of(request);
         if (isOpen(path)) {
             chain.doFilter(request, response);
+            return;
+        }
+        boolean fromSession = request.getHeader(HttpHeaders.AUTHORIZATION) == null && WebappSession.accepts(path);
+        if (fromSession != sessionLogins) {
+            chain.doFilter(request, response); // the other registration of this filter answers it
+            return;
+        }
+        if (sessionLogins) {
+            String sessionUser = WebappSession.userId(request, engine.getName());
+            if (sessionUser == null) {
+                ApiError.send(response, HttpServletResponse.SC_UNAUTHORIZED, "请先登录任务列表");
+            } else if (!WebappSession.sentByPage(request)) {
+                ApiError.send(response, HttpServletResponse.SC_FORBIDDEN, "请从佐证材料页面操作");
+            } else {
+                proceedAs(request, response, chain, path, sessionUser);
+            }
             return;
         }
         String[] credentials = credentials(request.getHeader(HttpHeaders.AUTHORIZATION));
@@ -73,6 +96,21 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         String userId = result.getAuthenticatedUser();
+        proceedAs(request, response, chain, path, userId, credentials);
+    }
+
+    /** A user logged in to the webapps: groups and tenants read again now, as for a password login. */
+    private void proceedAs(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path,
+            String userId) throws IOException, ServletException {
+        if (identityService.createUserQuery().userId(userId).count() == 0) {
+            ApiError.send(response, HttpServletResponse.SC_UNAUTHORIZED, "请先登录");
+            return;
+        }
+        proceedAs(request, response, chain, path, userId, null);
+    }
+
+    private void proceedAs(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path,
+            String userId, String[] credentials) throws IOException, ServletException {
         if (accounts.mustChangePassword(userId)) {
             ApiError.send(response, HttpServletResponse.SC_FORBIDDEN, "请先修改初始密码：/account/password.html");
             return;

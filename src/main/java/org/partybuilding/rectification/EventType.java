@@ -10,5 +10,9 @@ public enum EventType {
     /** A closed item was opened again (a re-inspection found the problem back): a new due date and a new loop. */
     REOPENED,
     /** An administrator changed the running instance outside its model (modified, suspended, variables...). */
-    ADMINISTERED
+    ADMINISTERED,
+    /** The secretary uploaded an evidence file (name, kind, size and SHA-256 in the detail). */
+    EVIDENCE_ADDED,
+    /** The secretary removed one of her evidence files before submitting. */
+    EVIDENCE_REMOVED
 }

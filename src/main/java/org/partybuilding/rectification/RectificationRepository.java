@@ -103,6 +103,11 @@ class RectificationRepository {
                 .params(id, type.name(), timestamp(at), actor, detail).update();
     }
 
+    /** Names of the item's evidence files (V19), oldest first. */
+    List<String> evidenceFileNames(long id) {
+        return jdbc.sql("select file_name from rectification_evidence where item_id = ? order by id").param(id).query(String.class).list();
+    }
+
     void setStatus(long id, Status status) {
         jdbc.sql("update rectification_item set status = ? where id = ?").params(status.name(), id).update();
     }

@@ -176,12 +176,17 @@ public class RectificationService {
     }
 
     public RectificationItem find(long id, ApiUser caller) {
+        return visible(id, caller).withHistory(repository.history(id));
+    }
+
+    /** The item without its history, when the caller may see it (404 otherwise, as for an item that does not exist). */
+    RectificationItem visible(long id, ApiUser caller) {
         RectificationItem item = repository.find(id).orElseThrow(() -> ApiException.notFound("整改事项 " + id + " 不存在"));
         List<String> visible = visibleOrganizations(caller);
         if (visible != null && !visible.contains(item.organizationId())) {
             throw ApiException.notFound("整改事项 " + id + " 不存在");
         }
-        return item.withHistory(repository.history(id));
+        return item;
     }
 
     public List<RectificationItem> search(String organizationId, Source source, Status status, Boolean overdue, ApiUser caller) {
@@ -210,7 +215,9 @@ public class RectificationService {
 
     void submitted(long id, String actor, String measures, String evidence) {
         repository.submitted(id, measures, evidence);
-        repository.record(id, EventType.SUBMITTED, actor, "整改措施：" + measures + "\n佐证材料：" + evidence, deadlines.now());
+        List<String> files = repository.evidenceFileNames(id);
+        repository.record(id, EventType.SUBMITTED, actor, "整改措施：" + measures + "\n佐证材料：" + evidence
+                + (files.isEmpty() ? "" : "\n附件：" + String.join("、", files)), deadlines.now());
     }
 
     void accepted(long id, String actor) {

@@ -58,16 +58,20 @@ class RequestGuardFilter extends OncePerRequestFilter {
 
     /** The directory file of a province is larger than any other upload. */
     static final String DIRECTORY_UPLOAD = "/api/directory";
+    /** Evidence files of a rectification item: several photos and scans in one request. */
+    static final java.util.regex.Pattern EVIDENCE_UPLOAD = java.util.regex.Pattern.compile("/api/rectifications/\\d+/evidence");
 
     private final long maxRequestBytes;
     private final long maxUploadBytes;
     private final long maxDirectoryBytes;
+    private final long maxEvidenceBytes;
     private final String baseOrigin;
 
-    RequestGuardFilter(long maxRequestBytes, long maxUploadBytes, long maxDirectoryBytes, String baseUrl) {
+    RequestGuardFilter(long maxRequestBytes, long maxUploadBytes, long maxDirectoryBytes, long maxEvidenceBytes, String baseUrl) {
         this.maxRequestBytes = maxRequestBytes;
         this.maxUploadBytes = maxUploadBytes;
         this.maxDirectoryBytes = maxDirectoryBytes;
+        this.maxEvidenceBytes = maxEvidenceBytes;
         this.baseOrigin = origin(baseUrl);
     }
 
@@ -91,7 +95,8 @@ class RequestGuardFilter extends OncePerRequestFilter {
             return;
         }
         boolean multipart = isMultipart(request);
-        long limit = !multipart ? maxRequestBytes : path.equals(DIRECTORY_UPLOAD) ? maxDirectoryBytes : maxUploadBytes;
+        long limit = !multipart ? maxRequestBytes : path.equals(DIRECTORY_UPLOAD) ? maxDirectoryBytes
+                : EVIDENCE_UPLOAD.matcher(path).matches() ? maxEvidenceBytes : maxUploadBytes;
         if (request.getContentLengthLong() > limit) {
             ApiError.send(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge(limit));
             return;

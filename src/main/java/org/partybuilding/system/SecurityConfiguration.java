@@ -15,9 +15,10 @@ class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<Filter> requestGuard(@Value("${app.http.max-request-size}") DataSize maxRequest,
             @Value("${app.http.max-upload-size}") DataSize maxUpload,
-            @Value("${app.http.max-directory-size}") DataSize maxDirectory, @Value("${app.base-url}") String baseUrl) {
+            @Value("${app.http.max-directory-size}") DataSize maxDirectory,
+            @Value("${app.http.max-evidence-request-size}") DataSize maxEvidence, @Value("${app.base-url}") String baseUrl) {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
-                new RequestGuardFilter(maxRequest.toBytes(), maxUpload.toBytes(), maxDirectory.toBytes(), baseUrl));
+                new RequestGuardFilter(maxRequest.toBytes(), maxUpload.toBytes(), maxDirectory.toBytes(), maxEvidence.toBytes(), baseUrl));
         registration.setName("request-guard");
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
