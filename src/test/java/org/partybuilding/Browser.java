@@ -32,7 +32,15 @@ public final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
+    /** The city's time zone, the zone a browser runs in unless a test asks for another. */
+    public static final String CITY_TIME_ZONE = "Asia/Shanghai";
+
     public static Browser open() {
+        return open(CITY_TIME_ZONE);
+    }
+
+    /** A browser whose clock runs in {@code timeZone} (the process's {@code TZ} and Chrome's own override). */
+    public static Browser open(String timeZone) {
         if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
             String message = "浏览器测试需要 Debian 的 chromium 和 chromium-driver（apt-get install chromium chromium-driver fonts-wqy-zenhei）";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -50,8 +58,9 @@ public final class Browser implements AutoCloseable {
                     "--user-data-dir=" + profile);
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                    .usingAnyFreePort().build();
+                    .usingAnyFreePort().withEnvironment(Map.of("TZ", timeZone)).build();
             ChromeDriver driver = new ChromeDriver(service, options);
+            driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", timeZone));
             driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
             return new Browser(driver, profile);
         } catch (IOException e) {

@@ -61,7 +61,8 @@ class AdminAccount implements ApplicationRunner {
 
     private void ensure() {
         User admin = identityService.createUserQuery().userId(adminUserId).singleResult();
-        if (admin == null) {
+        boolean created = admin == null;
+        if (created) {
             admin = identityService.newUser(adminUserId);
             admin.setFirstName("系统管理员");
             admin.setLastName("");
@@ -69,7 +70,14 @@ class AdminAccount implements ApplicationRunner {
             admin.setPassword(password.isBlank() ? DEMO_PASSWORD : password);
             identityService.saveUser(admin);
             log.info("Administrator {} created", adminUserId);
-        } else if (!password.isBlank()) {
+        } else if ("Admin".equals(admin.getLastName())) {
+            // an installation whose administrator Camunda's starter created reads "系统管理员 Admin" in the header
+            admin.setFirstName("系统管理员");
+            admin.setLastName("");
+            identityService.saveUser(admin);
+            admin = identityService.createUserQuery().userId(adminUserId).singleResult();
+        }
+        if (!created && !password.isBlank()) {
             admin.setPassword(password);
             identityService.saveUser(admin);
             identityService.unlockUser(adminUserId);

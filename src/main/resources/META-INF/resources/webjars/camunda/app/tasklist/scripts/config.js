@@ -25,6 +25,14 @@ export default {
     availableLocales: ['zh', 'en', 'de'],
     fallbackLocale: 'zh'
   },
+  // scripts/party-1248.js: dates in city time, Camunda Forms' own texts in Chinese (see the file)
+  requireJsConfig: {
+    deps: ['party-1248'],
+    ngDeps: ['party1248.tasklist'],
+    paths: {
+      'party-1248': 'scripts/party-1248'
+    }
+  },
 
   shortcuts: {
     claimTask: {

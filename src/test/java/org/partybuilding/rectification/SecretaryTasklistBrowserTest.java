@@ -1,0 +1,155 @@
+package org.partybuilding.rectification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.partybuilding.Browser;
+import org.partybuilding.IntegrationTest;
+import org.partybuilding.workflow.Deadlines;
+import org.partybuilding.workflow.ProcessTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A village secretary's day in Tasklist, in a Chinese browser: every text Chinese (Camunda Forms' validation included),
+ * nothing offered she may not use, messages that leave 保存/完成 usable, and the due date as the city's calendar day in
+ * the city's time zone and in Los Angeles.
+ */
+@IntegrationTest
+class SecretaryTasklistBrowserTest {
+
+    static final String SECRETARY = "li.changfu";
+    static final String LOS_ANGELES = "America/Los_Angeles";
+    /** Latin words a Chinese page may still show: none outside the footer's credit. */
+    static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
+
+    @Autowired RectificationService rectifications;
+    @Autowired TaskService taskService;
+    @Autowired ProcessTestSupport process;
+    @Autowired Deadlines deadlines;
+    @LocalServerPort int port;
+
+    @Test
+    void theSecretarySeesHerDueDayAChineseValidationMessageAndUsableButtonsAndNothingSheMayNotUse() {
+        LocalDate december1 = LocalDate.of(2026, 12, 1);
+        LocalDate dueDate = deadlines.today().isBefore(december1.minusDays(1)) ? december1 : process.workingDay(10);
+        RectificationItem item = rectifications.open(new NewRectification("village-lijia", Source.INSPECTION, "Q4-11",
+                "党员活动室制度未上墙", "检查发现制度牌缺失", Severity.LOW, dueDate, null), "qiu.hongmei");
+        String taskId = taskService.createTaskQuery().processInstanceId(item.processInstanceId()).singleResult().getId();
+        String dueDay = dueDate.getYear() + "年" + dueDate.getMonthValue() + "月" + dueDate.getDayOfMonth() + "日";
+
+        try (Browser browser = Browser.open(LOS_ANGELES)) {
+            WebDriver driver = browser.driver();
+            openTask(driver, taskId);
+            assertThat(((JavascriptExecutor) driver).executeScript("return Intl.DateTimeFormat().resolvedOptions().timeZone"))
+                    .isEqualTo(LOS_ANGELES);
+            assertThat(dueDates(driver)).as("due dates in a Los Angeles browser").isNotEmpty().allMatch(dueDay::equals);
+            browser.screenshot("secretary-tasklist-los-angeles");
+        }
+
+        try (Browser browser = Browser.open()) {
+            WebDriver driver = browser.driver();
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+            driver.get(tasklist() + "#/?task=" + taskId);
+            WebElement logo = driver.findElement(By.cssSelector(".login-logo"));
+            assertThat(logo.getCssValue("background-image")).contains("logo-1248.svg");
+            assertThat(driver.findElements(By.cssSelector(".login-logo svg")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
+            assertChineseOnly(driver, "login page");
+            browser.screenshot("secretary-tasklist-login");
+            login(driver);
+            WebElement measures = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea[id$=Field_Measures]")));
+
+            assertThat(dueDates(driver)).as("due dates in a Shanghai browser").hasSizeGreaterThanOrEqualTo(2).allMatch(dueDay::equals);
+            assertThat(driver.findElements(By.cssSelector(".create-task-action, .start-process-action"))).isEmpty();
+            assertThat(driver.findElements(By.cssSelector(".tasks-list .priority, .task-card .tenant-id, [cam-tasklist-task-meta] .groups")))
+                    .isNotEmpty().noneMatch(WebElement::isDisplayed);
+            assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("创建任务", "发起流程", "添加用户组");
+
+            WebElement complete = driver.findElement(By.cssSelector("button[ng-click='complete()']"));
+            assertClickable(driver, complete);
+            complete.click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"), "此项为必填项。"));
+            assertThat(driver.findElement(By.cssSelector(".fjs-form")).getText()).doesNotContain("Field is required");
+            assertChineseOnly(driver, "task form with validation messages");
+            browser.screenshot("secretary-tasklist-required-field");
+
+            measures.sendKeys("制度牌已重新制作上墙");
+            WebElement save = driver.findElement(By.cssSelector("button[ng-click='save($event)']"));
+            wait.until(ExpectedConditions.elementToBeClickable(save));
+            assertClickable(driver, save);
+            driver.findElement(By.cssSelector("textarea[id$=Field_Evidence]")).sendKeys("上墙照片 2 张");
+            wait.until(ExpectedConditions.elementToBeClickable(complete));
+            assertClickable(driver, complete);
+            complete.click();
+            wait.until(d -> taskService.createTaskQuery().taskId(taskId).count() == 0);
+            browser.screenshot("secretary-tasklist-submitted");
+
+            driver.findElement(By.cssSelector("li.account > a.dropdown-toggle")).click();
+            driver.findElement(By.cssSelector("li.logout a")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "您已安全退出 1248 党建责任制"));
+            assertChineseOnly(driver, "after logout");
+            browser.screenshot("secretary-tasklist-logged-out");
+        }
+    }
+
+    private String tasklist() {
+        return "http://localhost:" + port + "/camunda/app/tasklist/default/";
+    }
+
+    private void openTask(WebDriver driver, String taskId) {
+        driver.get(tasklist() + "#/?task=" + taskId);
+        login(driver);
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea[id$=Field_Measures]")));
+    }
+
+    private static void login(WebDriver driver) {
+        driver.findElement(By.cssSelector("input[ng-model=username]")).sendKeys(SECRETARY);
+        driver.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    /** The due date on the task card and in the task's header. */
+    private static List<String> dueDates(WebDriver driver) {
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-card .city-due-date")));
+        return driver.findElements(By.cssSelector(".city-due-date")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).toList();
+    }
+
+    /** Scrolled to the bottom edge of the window, as Selenium and a user scroll, nothing lies over the element: not the footer, not a message. */
+    private static void assertClickable(WebDriver driver, WebElement element) {
+        Object onTop = ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'end'});"
+                + "var r = arguments[0].getBoundingClientRect();"
+                + "var top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                + "if (top !== null && (top === arguments[0] || arguments[0].contains(top))) return 'free';"
+                + "var chain = []; for (var e = arguments[0].parentElement; e; e = e.parentElement) { var st = getComputedStyle(e);"
+                + " if (/(auto|scroll)/.test(st.overflowY)) chain.push(e.tagName + '.' + e.className + '[' + e.getAttribute('class') + ']' + e.scrollHeight + '/' + e.clientHeight); }"
+                + "return (top === null ? 'outside the window at ' + JSON.stringify(r) : top.outerHTML.substring(0, 100)) + ' scrolling: ' + chain.join(' < ');", element);
+        assertThat(onTop).as("%s is not covered", element.getText()).isEqualTo("free");
+        assertThat(element.isEnabled()).isTrue();
+    }
+
+    /** The page's visible text outside the footer's credit has no Latin words (so no English and no "Camunda"). */
+    private static void assertChineseOnly(WebDriver driver, String where) {
+        String text = (String) ((JavascriptExecutor) driver).executeScript(
+                "var footer = document.querySelector('[cam-widget-footer]');"
+                        + "var all = document.body.innerText;"
+                        + "return footer ? all.replace(footer.innerText, '') : all;");
+        Matcher latin = LATIN_WORD.matcher(text);
+        List<String> words = latin.results().map(r -> r.group()).distinct().toList();
+        assertThat(words).as("Latin words on the %s: %s", where, text).isEmpty();
+    }
+}
