@@ -27,9 +27,6 @@ public final class InspectionProcess {
         public static final String PLAN_MERGE = "Gateway_PlanMerge";
         public static final String ASSIGN_INSPECTORS = "Task_AssignInspectors";
         public static final String PLAN_IMPOSSIBLE = "BoundaryEvent_PlanImpossible";
-        public static final String TOWNS = "SubProcess_Towns";
-        public static final String TOWN_START = "StartEvent_TownStarted";
-        public static final String TOWN_INSPECTED = "EndEvent_TownInspected";
         public static final String INSPECTIONS = "SubProcess_Inspections";
         public static final String INSPECTION_START = "StartEvent_InspectionStarted";
         public static final String SCHEDULE_INSPECT_DEADLINES = "Task_ScheduleInspectDeadlines";
@@ -69,8 +66,7 @@ public final class InspectionProcess {
         public static final String PLAN_PROBLEM = "planProblem";
         /** The due date of every inspection (its deadline: the end of that day), set from the validated plan. */
         public static final String INSPECTION_DUE_DATE = "inspectionDueDate";
-        /** The multi-instance element variables: the town (outer), the organization (inner), a finding's item. */
-        public static final String INSPECTION_TOWN = "inspectionTown";
+        /** The multi-instance element variables: the organization, a finding's item. */
         public static final String INSPECTED_ORGANIZATION_ID = "inspectedOrganizationId";
         public static final String ITEM_ID = "itemId";
         /** Filled in by the planning form. */

@@ -414,32 +414,8 @@ public class InspectionService {
     /** The multi-instance collection of the inspections: the round's organizations in order. */
     List<String> targets(DelegateExecution execution) {
         InspectionRound round = round(execution);
-        List<String> targets = repository.targets(round.year(), round.quarter()).stream().map(InspectionRepository.Target::organizationId).toList();
-        Object town = execution.getVariable(Variables.INSPECTION_TOWN);
-        if (town == null) {
-            return targets;
-        }
-        Function<String, String> townOf = townOf();
-        return targets.stream().filter(id -> town.equals(townKey(townOf.apply(id)))).toList();
+        return repository.targets(round.year(), round.quarter()).stream().map(InspectionRepository.Target::organizationId).toList();
     }
-
-    /**
-     * The outer multi-instance collection: the towns (subdistricts, sectors) of the round's organizations, in the order
-     * of their first organization. Two levels keep each level's parallel instances few even for a whole city.
-     */
-    List<String> towns(DelegateExecution execution) {
-        InspectionRound round = round(execution);
-        Function<String, String> townOf = townOf();
-        return repository.targets(round.year(), round.quarter()).stream().map(t -> townKey(townOf.apply(t.organizationId())))
-                .distinct().toList();
-    }
-
-    private static String townKey(String town) {
-        return town == null ? CITY_LEVEL : town;
-    }
-
-    /** The "town" of organizations directly under the city. */
-    private static final String CITY_LEVEL = "city-level";
 
     InspectionRepository.Target target(DelegateExecution execution, String organizationId) {
         InspectionRound round = round(execution);

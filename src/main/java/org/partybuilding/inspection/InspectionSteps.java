@@ -47,10 +47,6 @@ public class InspectionSteps implements DeadlineSubject {
 
     // --- one inspection per organization ---
 
-    public List<String> towns(DelegateExecution execution) {
-        return inspections.towns(execution);
-    }
-
     public List<String> targets(DelegateExecution execution) {
         return inspections.targets(execution);
     }
