@@ -72,6 +72,27 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Logs in on the webapp's login form that the current page shows. The form may be drawn again while the app
+     * starts (its scripts load): a field found before that is stale, so the whole form is filled again.
+     */
+    public void login(String user, String password) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                driver.findElement(org.openqa.selenium.By.cssSelector("input[ng-model=username]")).clear();
+                driver.findElement(org.openqa.selenium.By.cssSelector("input[ng-model=username]")).sendKeys(user);
+                driver.findElement(org.openqa.selenium.By.cssSelector("input[type=password]")).clear();
+                driver.findElement(org.openqa.selenium.By.cssSelector("input[type=password]")).sendKeys(password);
+                driver.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Saves a screenshot under {@code target/screenshots/} for a person to look at. */
     public Path screenshot(String name) {
         try {

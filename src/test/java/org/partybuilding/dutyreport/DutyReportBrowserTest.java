@@ -47,9 +47,7 @@ class DutyReportBrowserTest {
             WebDriver driver = browser.driver();
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
             driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
-            driver.findElement(By.cssSelector("input[ng-model=username]")).sendKeys("li.changfu");
-            driver.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
-            driver.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.login("li.changfu", "demo");
             try {
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea[id$=Field_WorkDone]")));
             } catch (RuntimeException e) {
@@ -70,9 +68,7 @@ class DutyReportBrowserTest {
             WebDriver driver = browser.driver();
             String instanceId = reports.report(businessKey).processInstanceId();
             driver.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/" + instanceId + "/runtime");
-            driver.findElement(By.cssSelector("input[ng-model=username]")).sendKeys("mao.jianjun");
-            driver.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
-            driver.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.login("mao.jianjun", "demo");
             new WebDriverWait(driver, Duration.ofSeconds(30))
                     .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-element-id=Task_ReviewReport]")));
             browser.screenshot("cockpit-duty-report-instance");

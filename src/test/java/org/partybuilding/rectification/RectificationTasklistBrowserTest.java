@@ -40,9 +40,7 @@ class RectificationTasklistBrowserTest {
             WebDriver driver = browser.driver();
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
             driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
-            driver.findElement(By.cssSelector("input[ng-model=username]")).sendKeys("li.changfu");
-            driver.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
-            driver.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.login("li.changfu", "demo");
 
             WebElement measures;
             try {
