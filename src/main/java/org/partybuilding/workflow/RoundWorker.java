@@ -155,6 +155,9 @@ class RoundWorker {
             worked = transaction.execute(status -> {
                 List<Member> members = repository.lockPending(batchSize);
                 if (members.isEmpty()) {
+                    // two workers that start a round's last members at the same time each see the other's still pending
+                    // when they check: the one that looks after both have committed (here, or the next poll) finishes it
+                    repository.finishRoundsWithNothingPending();
                     return false;
                 }
                 failedTogether.addAll(members);
