@@ -220,8 +220,7 @@ public class AnnualCycleService {
     }
 
     private String cityId() {
-        return directory.organizations().stream().filter(o -> o.parentId() == null).map(Organization::id).findFirst()
-                .orElseThrow(() -> new IllegalStateException("The directory has no root organization"));
+        return directory.rootId().orElseThrow(() -> new IllegalStateException("The directory has no root organization"));
     }
 
     /** Every stage of the year as far as it has come. */

@@ -19,9 +19,11 @@ import org.springframework.stereotype.Repository;
 class InspectionRepository {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
 
-    InspectionRepository(JdbcClient jdbc) {
+    InspectionRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     /** @return false when the quarter already has a round */
@@ -62,18 +64,15 @@ class InspectionRepository {
                 .query(InspectionRepository::round).optional();
     }
 
-    List<InspectionRound> rounds() {
-        return jdbc.sql("select * from inspection_round order by year desc, quarter desc").query(InspectionRepository::round).list();
-    }
-
     /** The targets of a round, written once: a repeated assignment (a retried job) finds them there. */
     void insertTargets(int year, int quarter, List<InspectionPlanner.Assignment> assignments) {
+        List<Object[]> rows = new java.util.ArrayList<>();
         for (int i = 0; i < assignments.size(); i++) {
-            jdbc.sql("""
-                    insert into inspection_target (year, quarter, organization_id, inspector_id, position, status) values (?, ?, ?, ?, ?, 'PENDING')
-                    on conflict do nothing""")
-                    .params(year, quarter, assignments.get(i).organization().id(), assignments.get(i).inspector().userId(), i).update();
+            rows.add(new Object[] {year, quarter, assignments.get(i).organization().id(), assignments.get(i).inspector().userId(), i});
         }
+        jdbcTemplate.batchUpdate("""
+                insert into inspection_target (year, quarter, organization_id, inspector_id, position, status) values (?, ?, ?, ?, ?, 'PENDING')
+                on conflict do nothing""", rows);
     }
 
     List<Target> targets(int year, int quarter) {

@@ -492,8 +492,7 @@ public class InspectionService {
     }
 
     private String cityId() {
-        return directory.organizations().stream().filter(o -> o.parentId() == null).map(Organization::id).findFirst()
-                .orElseThrow(() -> new IllegalStateException("The directory has no root organization"));
+        return directory.rootId().orElseThrow(() -> new IllegalStateException("The directory has no root organization"));
     }
 
     /**

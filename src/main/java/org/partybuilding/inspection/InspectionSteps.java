@@ -167,7 +167,7 @@ public class InspectionSteps implements DeadlineSubject {
         StaffMember inspector = directory.staffMember(inspectorId).orElse(null);
         String details = "督查对象：" + organization.name() + "\n督查主题：" + round.theme() + "\n督查人员："
                 + (inspector == null ? inspectorId : inspector.name() + (inspector.phone() == null ? "" : "（" + inspector.phone() + "）")) + "\n";
-        String city = directory.organizations().stream().filter(o -> o.parentId() == null).map(Organization::id).findFirst().orElse(organization.id());
+        String city = directory.rootId().orElse(organization.id());
         return new StepNotice("督查", "“" + round.label() + "”", organization.id(), "开展专项督查并填报发现的问题", "完成督查", city,
                 (inspector == null ? inspectorId : inspector.name()) + "同志",
                 inspector == null || inspector.email() == null ? List.of() : List.of(inspector.email()), details, "请组织部督促督查人员按期完成督查。");

@@ -107,6 +107,11 @@ public class DirectoryService {
         return !upper.equals(organizationId) && repository.findOverseeingIds(organizationId).contains(upper);
     }
 
+    /** The directory's root organization (the city), kept in memory and read again after each import. */
+    public Optional<String> rootId() {
+        return cityRoot.id();
+    }
+
     public List<SecretaryType> secretaryTypes() {
         return repository.findSecretaryTypes();
     }
