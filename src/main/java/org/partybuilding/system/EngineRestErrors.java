@@ -82,6 +82,13 @@ class EngineRestErrors {
                 dto.setMessage("无权访问：该记录不属于您管辖的组织");
                 return Response.status(Response.Status.FORBIDDEN).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
             }
+            if (cause instanceof org.camunda.bpm.engine.AuthorizationException) {
+                // the engine names the missing permissions in English; the user reads what it means
+                ExceptionDto dto = new ExceptionDto();
+                dto.setType("AuthorizationException");
+                dto.setMessage("无权执行此操作：您不是该任务的办理人或候选人，或没有相应权限");
+                return Response.status(Response.Status.FORBIDDEN).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+            }
         }
         return null;
     }
