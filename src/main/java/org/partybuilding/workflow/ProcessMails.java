@@ -1,5 +1,6 @@
 package org.partybuilding.workflow;
 
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
@@ -52,8 +53,9 @@ public class ProcessMails {
         Set<String> executions = new HashSet<>();
         collectExecutions(scope, executions);
         StringBuilder links = new StringBuilder("\n");
-        taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).active().orderByTaskCreateTime().desc().list().stream()
-                .filter(task -> executions.contains(task.getExecutionId())).findFirst().ifPresent(task -> links.append("办理任务：")
+        // the scope's few executions, each asked for its task: not every task of an instance with thousands of them
+        executions.stream().flatMap(id -> taskService.createTaskQuery().executionId(id).active().list().stream())
+                .max(Comparator.comparing(Task::getCreateTime)).ifPresent(task -> links.append("办理任务：")
                         .append(baseUrl).append("/camunda/app/tasklist/default/#/?task=").append(task.getId()).append('\n'));
         links.append("查看流程：").append(baseUrl).append("/camunda/app/cockpit/default/#/process-instance/")
                 .append(execution.getProcessInstanceId()).append("/runtime\n");
