@@ -63,7 +63,7 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        boolean fromSession = request.getHeader(HttpHeaders.AUTHORIZATION) == null && WebappSession.accepts(path);
+        boolean fromSession = request.getHeader(HttpHeaders.AUTHORIZATION) == null && WebappSession.accepts(request, path);
         if (fromSession != sessionLogins) {
             chain.doFilter(request, response); // the other registration of this filter answers it
             return;
@@ -71,7 +71,8 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
         if (sessionLogins) {
             String sessionUser = WebappSession.userId(request, engine.getName());
             if (sessionUser == null) {
-                ApiError.send(response, HttpServletResponse.SC_UNAUTHORIZED, "请先登录任务列表");
+                ApiError.send(response, HttpServletResponse.SC_UNAUTHORIZED,
+                        "请先登录：在任务列表或驾驶舱登录，或使用 HTTP Basic 认证提供用户名和密码");
             } else if (!WebappSession.sentByPage(request)) {
                 ApiError.send(response, HttpServletResponse.SC_FORBIDDEN, "请从佐证材料页面操作");
             } else {

@@ -9,8 +9,10 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 
 /**
- * The webapps' login, accepted on the few {@code /api} paths that the product's own pages next to Tasklist call
- * ({@code /evidence.html}): a secretary who is logged in to Tasklist is not asked for her password again.
+ * The webapps' login, accepted on the few {@code /api} paths that the product's own pages next to the webapps call
+ * ({@code /evidence.html}, {@code /dashboard}, the Cockpit plugins): a user who is logged in to Tasklist or Cockpit is
+ * not asked for the password again. Evidence files may be changed that way; the ledger, the report cards and the
+ * dashboard's figures are only read ({@code GET}).
  *
  * <p>Against cross-site requests riding on the session cookie: the cookie is {@code SameSite=Lax} (no cross-site
  * POST carries it), the request guard refuses state-changing requests from other origins, and such requests must
@@ -20,13 +22,16 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 final class WebappSession {
 
     private static final Pattern PATHS = Pattern.compile("/api/rectifications/\\d+/evidence(/\\d+)?");
+    private static final Pattern READ_PATHS = Pattern.compile(
+            "/api/rectifications(/\\d+|/export\\.(xlsx|csv))?|/api/report-cards/.+|/api/dashboard(/.*)?");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD");
 
     private WebappSession() {
     }
 
-    static boolean accepts(String path) {
-        return PATHS.matcher(path).matches();
+    static boolean accepts(HttpServletRequest request, String path) {
+        return PATHS.matcher(path).matches()
+                || SAFE_METHODS.contains(request.getMethod()) && READ_PATHS.matcher(path).matches();
     }
 
     /** The user logged in to the webapps of this engine in the request's session, or null. */
