@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -84,6 +85,37 @@ public final class SpreadsheetExport {
         char first = text.charAt(0);
         boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
         return formula ? "'" + text : text;
+    }
+
+    /**
+     * A sheet of every row named {@code allName} and, when the rows belong to more than one group (a town), one sheet
+     * per group named by the group, in the order of {@code order} (group ids not in it last, by name). Rows without a
+     * group are on the first sheet only.
+     */
+    public static <T> List<Sheet<T>> allAndByGroup(String allName, List<T> rows, Function<T, String> groupId,
+            Function<T, String> groupName, List<String> order) {
+        List<Sheet<T>> sheets = new ArrayList<>();
+        sheets.add(new Sheet<>(allName, rows));
+        Map<String, List<T>> groups = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        for (T row : rows) {
+            String id = groupId.apply(row);
+            if (id != null) {
+                groups.computeIfAbsent(id, key -> new ArrayList<>()).add(row);
+                names.put(id, groupName.apply(row));
+            }
+        }
+        if (groups.size() > 1) {
+            Map<String, Integer> position = new HashMap<>();
+            for (int i = 0; i < order.size(); i++) {
+                position.putIfAbsent(order.get(i), i);
+            }
+            groups.keySet().stream()
+                    .sorted(Comparator.comparing((String id) -> position.getOrDefault(id, Integer.MAX_VALUE))
+                            .thenComparing(id -> String.valueOf(names.get(id))))
+                    .forEach(id -> sheets.add(new Sheet<>(names.get(id), groups.get(id))));
+        }
+        return sheets;
     }
 
     /** Writes the sheets as one workbook; the caller closes the stream. */
