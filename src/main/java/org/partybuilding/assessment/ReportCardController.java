@@ -1,6 +1,8 @@
 package org.partybuilding.assessment;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,6 +46,7 @@ class ReportCardController {
     }
 
     @GetMapping("/{year}/export.xlsx")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
     @Operation(summary = "导出某年度成绩单（Excel，含各项得分、权重、折合分）：可见范围与成绩单相同，town、domain 可进一步筛选；"
             + "一个“全部”工作表，另按所属镇街分表")
     void exportXlsx(@PathVariable int year, @RequestParam(required = false) String town,
@@ -53,6 +56,7 @@ class ReportCardController {
     }
 
     @GetMapping("/{year}/export.csv")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv"))
     @Operation(summary = "导出某年度成绩单（CSV，UTF-8 带 BOM）：可见范围与成绩单相同，town、domain 可进一步筛选")
     void exportCsv(@PathVariable int year, @RequestParam(required = false) String town,
             @RequestParam(required = false) Domain domain, @Parameter(hidden = true) ApiUser user, HttpServletResponse response)

@@ -1,6 +1,8 @@
 package org.partybuilding.rectification;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -63,6 +65,7 @@ class RectificationController {
     }
 
     @GetMapping("/export.xlsx")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
     @Operation(summary = "导出整改台账（Excel）：筛选条件和可见范围与查询相同，一个“全部”工作表，另按所属镇街分表。最多 20000 条")
     void exportXlsx(@RequestParam(required = false) String organizationId,
             @RequestParam(required = false) Source source, @RequestParam(required = false) Status status,
@@ -74,6 +77,7 @@ class RectificationController {
     }
 
     @GetMapping("/export.csv")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv"))
     @Operation(summary = "导出整改台账（CSV，UTF-8 带 BOM）：筛选条件和可见范围与查询相同。最多 20000 条")
     void exportCsv(@RequestParam(required = false) String organizationId,
             @RequestParam(required = false) Source source, @RequestParam(required = false) Status status,
