@@ -12,8 +12,4 @@ import org.partybuilding.organization.Domain;
  * @param domain         the domain of the item's organization
  */
 public record RectificationFilter(String organizationId, Source source, Status status, Boolean overdue, String town, Domain domain) {
-
-    public static RectificationFilter none() {
-        return new RectificationFilter(null, null, null, null, null, null);
-    }
 }
