@@ -64,6 +64,7 @@ class DashboardBrowserTest {
 
             new Select(driver.findElement(By.name("town"))).selectByValue("town-hexi");
             driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#ledger[data-query='town=town-hexi']")));
             WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ledger tr[data-item='" + item + "']")));
             assertThat(row.getText()).contains(TITLE, "待核验", "河西镇李家村");
             for (WebElement other : driver.findElements(By.cssSelector("#ledger tbody tr"))) {
@@ -95,6 +96,7 @@ class DashboardBrowserTest {
             loaded(driver);
             new Select(driver.findElement(By.name("town"))).selectByValue("town-hexi");
             driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#ledger[data-query='town=town-hexi']")));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#ledger tr[data-item='" + item + "']"), "已退回"));
             supervisor.screenshot("dashboard-after-rejection");
         }
