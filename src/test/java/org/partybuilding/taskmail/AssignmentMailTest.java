@@ -55,6 +55,7 @@ class AssignmentMailTest {
 
     static final String PROCESS_ID = "test-assignment-mail";
     static final String PROCESS_NAME = "测试派发流程";
+    static final String MANY_PROCESS_ID = "test-assignment-mail-many";
     static final String TASK_NAME = "测试办理任务";
     static final String ASSIGNEE = "assignee";
     static final String DUE = "due";
@@ -94,6 +95,14 @@ class AssignmentMailTest {
                         .endEvent()
                         .moveToNode("Gateway_Fork")
                         .serviceTask("Task_MayFail").camundaExpression("${" + FAIL + " ? noSuchBean.fails : null}")
+                        .endEvent()
+                        .done()).deploy();
+        // many tasks for one user in one transaction, as a multi-instance step or a round's batch opens them
+        repositoryService.createDeployment().name(PROCESS_ID).addModelInstance(MANY_PROCESS_ID + ".bpmn",
+                Bpmn.createExecutableProcess(MANY_PROCESS_ID).name(PROCESS_NAME).camundaHistoryTimeToLive(1)
+                        .startEvent()
+                        .userTask("Task_Work").name(TASK_NAME).camundaAssignee("${" + ASSIGNEE + "}")
+                        .multiInstance().parallel().cardinality("${count}").multiInstanceDone()
                         .endEvent()
                         .done()).deploy();
     }
@@ -234,6 +243,19 @@ class AssignmentMailTest {
         }
         assertThat(digestRows(quiet)).as("few tasks: single mails, no digest").isZero();
         assertThat(digestRows(idle)).as("nothing open, no digest").isZero();
+    }
+
+    @Test
+    void tasksOpenedTogetherCountTowardsTheThresholdBeforeTheyAreWritten() {
+        String user = user();
+        int threshold = properties.digestThreshold();
+        Map<String, Object> variables = variables(user, process.workingDay(10), false);
+        variables.put("count", threshold + 3);
+        instances.add(runtimeService.startProcessInstanceByKey(MANY_PROCESS_ID, variables).getId());
+
+        assertThat(taskService.createTaskQuery().taskAssignee(user).count()).isEqualTo(threshold + 3);
+        assertThat(outboxRows(user)).isEqualTo(threshold);
+        assertThat(inbox(user, threshold)).hasSize(threshold);
     }
 
     @Test
