@@ -2,6 +2,7 @@ package org.partybuilding.taskmail;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Date;
 import org.partybuilding.notification.MailOutbox;
 import org.partybuilding.notification.TaskMail;
@@ -49,9 +50,12 @@ class DailyDigest implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        LocalTime time = properties.time();
-        registrar.addCronTask(new CronTask(this::sendToday,
-                new CronTrigger("0 " + time.getMinute() + " " + time.getHour() + " * * *", deadlines.zone())));
+        registrar.addCronTask(new CronTask(this::sendToday, trigger(properties.time(), deadlines.zone())));
+    }
+
+    /** Every day at this time of the city's day. */
+    static CronTrigger trigger(LocalTime time, ZoneId zone) {
+        return new CronTrigger("0 " + time.getMinute() + " " + time.getHour() + " * * *", zone);
     }
 
     void sendToday() {
