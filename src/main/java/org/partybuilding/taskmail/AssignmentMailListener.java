@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * On the {@code assignment} event of every user task ({@link AssignmentMailPlugin}): one 【新任务】 mail to the new
  * assignee, in the step's transaction, with the dedup key {@code task-assigned:<taskId>:<userId>} (a retried step
- * does not mail twice; a task handed on to someone else mails them). No mail when the users claimed the task
- * themselves, switched these mails off, or have more than {@code digest-threshold} open tasks with this one (the
+ * does not mail twice; a task handed on to someone else mails them). No mail when the users assigned the task to
+ * themselves (claimed it, or completed a step whose next task is theirs: they are in Tasklist), switched these mails off, or have more than {@code digest-threshold} open tasks with this one (the
  * daily digest tells them). Costs at most one insert and no directory query: the address, the switch and the count
  * are read by that insert ({@link MailOutbox#enqueueTaskMail}).
  */
