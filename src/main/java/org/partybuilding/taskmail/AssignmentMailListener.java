@@ -49,6 +49,9 @@ class AssignmentMailListener implements TaskListener {
         int earlier = countInCommand(assignee);
         // the new task is not in the table yet: mail while the user's open tasks, this one included, stay within the threshold
         int limit = properties.digestThreshold() - earlier;
+        if (limit <= 0) {
+            return; // the digest tells them
+        }
         outbox.enqueueTaskMail(new TaskMail(assignee, DEDUP_PREFIX + task.getId() + ":" + assignee,
                 texts.assignedSubject(task), texts.assignedBody(task), limit));
     }
@@ -78,7 +81,6 @@ class AssignmentMailListener implements TaskListener {
             });
             return new HashMap<>();
         });
-        Integer before = counts.merge(userId, 1, Integer::sum) - 1;
-        return before;
+        return counts.merge(userId, 1, Integer::sum) - 1;
     }
 }
