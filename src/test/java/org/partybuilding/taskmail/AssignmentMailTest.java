@@ -300,6 +300,23 @@ class AssignmentMailTest {
     }
 
     @Test
+    void theOrganizationDepartmentMayReadAnyonesSwitchOthersOnlyTheirOwn() {
+        String user = user();
+        String other = user();
+        http.sendAs("PUT", "/api/account/mail-preferences", user, PASSWORD, "{\"assignmentMails\":false}");
+
+        Http.Response read = http.get("/api/account/mail-preferences?userId=" + user, "zhao.min");
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().path("assignmentMails").asBoolean()).isFalse();
+        assertThat(http.get("/api/account/mail-preferences?userId=nobody-" + user, "zhao.min").status()).isEqualTo(404);
+        Http.Response refused = http.get("/api/account/mail-preferences?userId=" + user, other, PASSWORD);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().path("message").asText()).isEqualTo("只能查看本人的邮件设置");
+        assertThat(http.get("/api/account/mail-preferences?userId=" + other, other, PASSWORD).json().path("assignmentMails").asBoolean())
+                .isTrue();
+    }
+
+    @Test
     void theSwitchRefusesBadRequestsInChineseAndStrangers() {
         String user = user();
         Http.Response broken = http.sendAs("PUT", "/api/account/mail-preferences", user, PASSWORD, "{\"assignmentMails\":");
