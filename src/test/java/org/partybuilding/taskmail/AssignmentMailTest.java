@@ -19,6 +19,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -152,6 +157,29 @@ class AssignmentMailTest {
         assertThat(opened.json().path("name").asText()).isEqualTo(TASK_NAME);
         assertThat(opened.json().path("assignee").asText()).isEqualTo(user);
         assertThat(process.countMails(greenMail, TaskMails.ASSIGNED + TASK_NAME)).isEqualTo(1);
+    }
+
+    @Test
+    void everyUserTaskOfTheProductsModelsHasTheListenerWithoutNamingIt() {
+        List<String> userTasks = new ArrayList<>();
+        for (String processId : List.of("rectification", "duty-report", "list-signing", "quarterly-inspection", "annual-cycle")) {
+            String id = repositoryService.createProcessDefinitionQuery().processDefinitionKey(processId).latestVersion().list().get(0).getId();
+            ProcessDefinitionEntity definition = (ProcessDefinitionEntity) ((RepositoryServiceImpl) repositoryService).getDeployedProcessDefinition(id);
+            collectUserTasks(definition.getActivities(), userTasks);
+        }
+        assertThat(userTasks).contains("Task_SubmitRectification", "Task_WriteReport", "Task_GradeReport", "Task_SignList",
+                "Task_Inspect", "Task_Revisit");
+    }
+
+    private static void collectUserTasks(List<ActivityImpl> activities, List<String> found) {
+        for (ActivityImpl activity : activities) {
+            if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+                assertThat(userTask.getTaskDefinition().getTaskListenersForEvent(TaskListener.EVENTNAME_ASSIGNMENT))
+                        .as("assignment listeners of %s", activity.getId()).hasSize(1);
+                found.add(activity.getId());
+            }
+            collectUserTasks(activity.getActivities(), found);
+        }
     }
 
     @Test
