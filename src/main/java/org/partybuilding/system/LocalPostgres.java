@@ -3,29 +3,56 @@ package org.partybuilding.system;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The embedded PostgreSQL server of the default run; absent when {@code DB_URL} is set. */
+/**
+ * The embedded PostgreSQL server of the default run; absent when {@code DB_URL} is set. With its data in a folder (the
+ * default run), a watchdog starts it again on the same port and files if its process goes away (killed, crashed):
+ * PostgreSQL recovers from its write-ahead log, the connection pool reconnects, and meanwhile requests get a 503
+ * ({@link DatabaseOutage}).
+ */
 final class LocalPostgres implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
+    static final long WATCH_INTERVAL_MILLIS = 2000;
 
-    private final EmbeddedPostgres server;
+    private final DatabaseProperties properties;
+    private volatile EmbeddedPostgres server;
+    private volatile boolean closing;
+    private ScheduledExecutorService watchdog;
+    private int missedChecks;
 
-    private LocalPostgres(EmbeddedPostgres server) {
+    private LocalPostgres(DatabaseProperties properties, EmbeddedPostgres server) {
+        this.properties = properties;
         this.server = server;
     }
 
     static LocalPostgres none() {
-        return new LocalPostgres(null);
+        return new LocalPostgres(null, null);
     }
 
     static LocalPostgres start(DatabaseProperties properties) {
+        EmbeddedPostgres server = startServer(properties, properties.embeddedPort());
+        log.info("Embedded PostgreSQL on port {} ({})", server.getPort(),
+                properties.ephemeral() ? "temporary data" : "data in " + properties.dataDir().toAbsolutePath());
+        LocalPostgres local = new LocalPostgres(properties, server);
+        if (!properties.ephemeral()) {
+            local.watch();
+        }
+        return local;
+    }
+
+    private static EmbeddedPostgres startServer(DatabaseProperties properties, int port) {
         String durability = properties.durable() ? "on" : "off";
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setPort(properties.embeddedPort())
+                .setPort(port)
                 .setRegisterShutdownHook(false) // Spring stops it after the engine and the pool are closed
                 .setServerConfig("fsync", durability)
                 .setServerConfig("synchronous_commit", durability)
@@ -37,12 +64,49 @@ final class LocalPostgres implements AutoCloseable {
                 Files.createDirectories(properties.dataDir());
                 builder.setDataDirectory(properties.dataDir().toAbsolutePath()).setCleanDataDirectory(false);
             }
-            EmbeddedPostgres server = builder.start();
-            log.info("Embedded PostgreSQL on port {} ({})", server.getPort(),
-                    properties.ephemeral() ? "temporary data" : "data in " + properties.dataDir().toAbsolutePath());
-            return new LocalPostgres(server);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+        }
+    }
+
+    /** Checks every two seconds that the server accepts connections; two misses in a row and it is started again. */
+    private void watch() {
+        watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "embedded-postgres-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watchdog.scheduleWithFixedDelay(this::check, WATCH_INTERVAL_MILLIS, WATCH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void check() {
+        if (closing) {
+            return;
+        }
+        int port = server.getPort();
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("localhost", port), 1000);
+            missedChecks = 0;
+            return;
+        } catch (IOException e) {
+            missedChecks++;
+        }
+        if (missedChecks < 2 || closing) {
+            return;
+        }
+        log.warn("Embedded PostgreSQL on port {} stopped answering; starting it again on its data", port);
+        try {
+            server.close();
+        } catch (IOException | RuntimeException e) {
+            log.debug("Stopping the gone server: {}", e.toString());
+        }
+        try {
+            server = startServer(properties, port);
+            missedChecks = 0;
+            log.warn("Embedded PostgreSQL started again on port {}", port);
+        } catch (RuntimeException e) {
+            log.error("Embedded PostgreSQL could not be started again; the next check tries again", e);
         }
     }
 
@@ -56,6 +120,15 @@ final class LocalPostgres implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closing = true;
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+            try {
+                watchdog.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (server != null) {
             server.close();
         }

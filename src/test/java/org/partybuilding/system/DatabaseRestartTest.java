@@ -24,7 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * again on the same files and port): while it is down every kind of request — the product's API, the engine's REST
  * API, a login — gets a 503 with a Chinese message within seconds, not a hang or a 500; readiness says DOWN; once it
  * is back the application serves again without anyone touching it, with every item committed before the outage and
- * none of the refused ones. Runs in the pom's {@code standalone-applications} execution.
+ * none of the refused ones. The default run's embedded server, when its process dies, is started again by the
+ * application itself. Runs in the pom's {@code standalone-applications} execution.
  */
 class DatabaseRestartTest {
 
@@ -75,6 +76,37 @@ class DatabaseRestartTest {
         }
     }
 
+    @Test
+    void theDefaultRunStartsItsEmbeddedDatabaseAgainWhenItsProcessDies(@TempDir Path dataDir) throws Exception {
+        try (ConfigurableApplicationContext app = start("--app.database.ephemeral=false", "--DATA_DIR=" + dataDir,
+                "--app.database.durable=true", "--app.demo-data.enabled=true", "--app.demo-data.open-items=false",
+                "--DB_CONNECTION_TIMEOUT=2s")) { // durable as the default run: fsync and synchronous commit on
+            Http http = new Http(port(app));
+            List<Long> before = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                before.add(open(http, "mao.jianjun", Http.DEMO_PASSWORD, "崩溃前 " + i).get("id").asLong());
+            }
+            Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
+            long crashed = Long.parseLong(java.nio.file.Files.readAllLines(pidFile).get(0).trim());
+
+            // SIGQUIT: PostgreSQL's immediate shutdown, as after a crash (no checkpoint; recovery from the log at start)
+            assertThat(new ProcessBuilder("kill", "-QUIT", String.valueOf(crashed)).start().waitFor()).isZero();
+            await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.of(crashed).map(p -> !p.isAlive()).orElse(true));
+            assertOutage(timed(() -> http.get("/api/rectifications", "mao.jianjun", Http.DEMO_PASSWORD)));
+
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> http.get("/api/rectifications", "mao.jianjun", Http.DEMO_PASSWORD).status() == 200);
+            long restarted = Long.parseLong(java.nio.file.Files.readAllLines(pidFile).get(0).trim());
+            assertThat(restarted).as("a new server process").isNotEqualTo(crashed);
+            List<Long> ids = new ArrayList<>();
+            http.get("/api/rectifications", "mao.jianjun", Http.DEMO_PASSWORD).json().forEach(item -> ids.add(item.get("id").asLong()));
+            assertThat(ids).containsAll(before);
+            JsonNode after = open(http, "mao.jianjun", Http.DEMO_PASSWORD, "恢复后");
+            assertThat(app.getBean(TaskService.class).createTaskQuery()
+                    .processInstanceId(after.get("processInstanceId").asText()).count()).isEqualTo(1);
+        }
+    }
+
     private static EmbeddedPostgres database(Path files, int port) throws IOException {
         return EmbeddedPostgres.builder().setDataDirectory(files).setCleanDataDirectory(false).setPort(port).start();
     }
@@ -93,7 +125,11 @@ class DatabaseRestartTest {
     }
 
     private static JsonNode open(Http http, String title) {
-        Http.Response created = http.post("/api/rectifications", "admin", ADMIN_PASSWORD, body(title));
+        return open(http, "admin", ADMIN_PASSWORD, title);
+    }
+
+    private static JsonNode open(Http http, String user, String password, String title) {
+        Http.Response created = http.post("/api/rectifications", user, password, body(title));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json();
     }
