@@ -32,7 +32,8 @@ import org.springframework.core.annotation.Order;
  * not there, a verifier who may not verify, a listener's Chinese message) would reach the user as "500 Cannot
  * complete task ...". These mappers answer 400 (or 403) with the server's own Chinese message, and 403 for a record
  * of an organization the user does not oversee (the engine's tenant check), 400 for a password the policy refuses.
- * Everything else is Camunda's answer.
+ * Everything else is Camunda's answer, in Chinese when it refuses a request (4xx): before its English message, which
+ * stays in parentheses; a form field's error names the field ({@code field}).
  * Registered on {@code /engine-rest} and on the webapps' engine API ({@code /camunda/api/engine}) alike.
  */
 @Configuration(proxyBeanMethods = false)
