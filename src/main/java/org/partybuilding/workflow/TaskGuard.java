@@ -33,9 +33,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  *
  * <p>Submitted values must be fields of the task's Camunda Form (read from the deployment, cached per definition
  * and task) and plain values of the field's kind (text, a number, a tick, one of the options); read-only fields may
- * only come back unchanged. Which
- * record a process belongs to, who verifies, deadlines and counters are the server's variables: a user can neither
- * submit them nor write them through the variable endpoints.
+ * only come back unchanged. Which record a process belongs to, who verifies, deadlines and counters are the server's
+ * variables: a user can neither submit them nor write them through the variable endpoints.
  */
 class TaskGuard {
 
