@@ -4,7 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.partybuilding.system.Texts;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,7 +34,8 @@ class AccountController {
     }
 
     record PasswordChange(
-            @NotBlank(message = "请填写用户名") @Size(max = 64, message = "用户名最长 64 个字符") String userId,
+            @NotBlank(message = "请填写用户名") @Size(max = 64, message = "用户名最长 64 个字符")
+            @Pattern(regexp = Texts.SINGLE_LINE, message = "用户名不能含有换行或控制字符") String userId,
             @NotBlank(message = "请填写当前密码") @Size(max = 200, message = "密码最长 200 个字符") String currentPassword,
             @NotBlank(message = "请填写新密码") @Size(max = 200, message = "密码最长 200 个字符") String newPassword) {
     }

@@ -28,12 +28,16 @@ class RecordVerificationListener implements TaskListener {
         long itemId = RectificationService.itemId(task);
         verifiers.checkVerifier(rectifications.item(itemId), ProcessValues.user(task));
         Object verification = task.getVariable(Variables.VERIFICATION);
+        // checked also when accepting (the form hides it then): what is stored holds no control characters
+        String reason = ProcessValues.text(task, Variables.REJECTION_REASON, "退回原因", 2000, false);
         String actor = ProcessValues.actor(task);
         if (RectificationProcess.VERIFICATION_ACCEPT.equals(verification)) {
             task.setVariable(Variables.ACCEPTED, true);
             rectifications.accepted(itemId, actor);
         } else if (RectificationProcess.VERIFICATION_REJECT.equals(verification)) {
-            String reason = ProcessValues.text(task, Variables.REJECTION_REASON, "退回原因", 2000, true);
+            if (reason.isEmpty()) {
+                throw new FormFieldValidationException(Variables.REJECTION_REASON, "请填写“退回原因”");
+            }
             task.setVariable(Variables.ACCEPTED, false);
             Number rejections = (Number) task.getVariable(Variables.ROUND_REJECTIONS);
             task.setVariable(Variables.ROUND_REJECTIONS, (rejections == null ? 0 : rejections.intValue()) + 1);

@@ -15,10 +15,15 @@ public record ApiError(int status, String message, List<Detail> errors) {
 
     /** Answers a request from a servlet filter, before any controller, in the same form as the controllers' errors. */
     public static void send(HttpServletResponse response, int status, String message) throws IOException {
+        send(response, status, message, List.of());
+    }
+
+    /** The same, naming the fields (parameters) at fault. */
+    public static void send(HttpServletResponse response, int status, String message, List<Detail> errors) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        JSON.writeValue(response.getWriter(), new ApiError(status, message, List.of()));
+        JSON.writeValue(response.getWriter(), new ApiError(status, message, errors));
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -3,10 +3,14 @@ package org.partybuilding.system;
 import jakarta.annotation.Priority;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
@@ -28,7 +32,8 @@ import org.springframework.core.annotation.Order;
  * not there, a verifier who may not verify, a listener's Chinese message) would reach the user as "500 Cannot
  * complete task ...". These mappers answer 400 (or 403) with the server's own Chinese message, and 403 for a record
  * of an organization the user does not oversee (the engine's tenant check), 400 for a password the policy refuses.
- * Everything else is Camunda's answer.
+ * Everything else is Camunda's answer, in Chinese when it refuses a request (4xx): before its English message, which
+ * stays in parentheses; a form field's error names the field ({@code field}).
  * Registered on {@code /engine-rest} and on the webapps' engine API ({@code /camunda/api/engine}) alike.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,7 +44,8 @@ class EngineRestErrors {
 
     @Bean
     ResourceConfigCustomizer engineRestErrorMappers() {
-        return config -> config.register(WrappedErrors.class).register(EngineErrors.class);
+        return config -> config.register(WrappedErrors.class).register(EngineErrors.class).register(RequestErrors.class)
+                .register(UnreadableJson.class).register(MalformedJson.class);
     }
 
     /**
@@ -55,7 +61,8 @@ class EngineRestErrors {
             registration.addMapping(applicationPath + "/api/engine/*");
             registration.setInitParameters(Map.of(
                     ServletProperties.JAXRS_APPLICATION_CLASS, EngineRestApplication.class.getName(),
-                    ServerProperties.PROVIDER_CLASSNAMES, WrappedErrors.class.getName() + "," + EngineErrors.class.getName()));
+                    ServerProperties.PROVIDER_CLASSNAMES, String.join(",", WrappedErrors.class.getName(), EngineErrors.class.getName(),
+                            RequestErrors.class.getName(), UnreadableJson.class.getName(), MalformedJson.class.getName())));
         };
     }
 
@@ -73,7 +80,10 @@ class EngineRestErrors {
                 return answer(refused.isForbidden() ? Response.Status.FORBIDDEN : Response.Status.BAD_REQUEST, refused);
             }
             if (cause instanceof FormFieldValidationException invalid) {
-                return answer(Response.Status.BAD_REQUEST, invalid);
+                FieldExceptionDto dto = new FieldExceptionDto(invalid.getDetail() instanceof String field ? field : null);
+                dto.setType(invalid.getClass().getSimpleName());
+                dto.setMessage(invalid.getMessage());
+                return Response.status(Response.Status.BAD_REQUEST).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
             }
             if (cause instanceof ProcessEngineException engine && engine.getMessage() != null
                     && engine.getMessage().contains(WEAK_PASSWORD)) {
@@ -107,6 +117,32 @@ class EngineRestErrors {
         return Response.status(status).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
+    /**
+     * Camunda's own answer to a request it refuses (4xx), in Chinese: its English message (a value that does not convert
+     * to its type, a task that does not exist, an unbounded query) stays behind the Chinese one, for those who know it.
+     */
+    static Response inChinese(Response response) {
+        int status = response.getStatus();
+        if (status >= 400 && status < 500 && response.getEntity() instanceof ExceptionDto dto
+                && (dto.getMessage() == null || !CHINESE.matcher(dto.getMessage()).find())) {
+            String english = dto.getMessage() == null || dto.getMessage().isBlank() ? "" : "（" + dto.getMessage() + "）";
+            dto.setMessage(switch (status) {
+                case 401 -> "请先登录";
+                case 403 -> "无权执行此操作";
+                case 404 -> "未找到请求的记录或地址";
+                case 405 -> "不支持的请求方法";
+                case 406 -> "无法按请求的格式（Accept）回答";
+                case 409 -> "操作冲突，请刷新后重试";
+                case 413 -> "请求内容过大";
+                case 415 -> "不支持的内容类型，应为 application/json";
+                default -> "请求有误";
+            } + english);
+        }
+        return response;
+    }
+
+    private static final java.util.regex.Pattern CHINESE = java.util.regex.Pattern.compile("[\\u4e00-\\u9fff]");
+
     /** A command's exception as Camunda's resources rethrow it. */
     @Priority(1)
     static class WrappedErrors implements ExceptionMapper<RestException> {
@@ -114,7 +150,7 @@ class EngineRestErrors {
         @Override
         public Response toResponse(RestException exception) {
             Response refusal = refusal(exception);
-            return refusal != null ? refusal : ExceptionHandlerHelper.getInstance().getResponse(exception);
+            return refusal != null ? refusal : inChinese(ExceptionHandlerHelper.getInstance().getResponse(exception));
         }
     }
 
@@ -125,7 +161,59 @@ class EngineRestErrors {
         @Override
         public Response toResponse(ProcessEngineException exception) {
             Response refusal = refusal(exception);
-            return refusal != null ? refusal : ExceptionHandlerHelper.getInstance().getResponse(exception);
+            return refusal != null ? refusal : inChinese(ExceptionHandlerHelper.getInstance().getResponse(exception));
+        }
+    }
+
+    /** What JAX-RS itself refuses before any resource: a content type (415), method (405) or path (404) it does not take. */
+    @Priority(1)
+    static class RequestErrors implements ExceptionMapper<WebApplicationException> {
+
+        @Override
+        public Response toResponse(WebApplicationException exception) {
+            return inChinese(ExceptionHandlerHelper.getInstance().getResponse(exception));
+        }
+    }
+
+    /** A body that is JSON but not what the resource takes ({@code "variables": []}): 400 naming where. */
+    @Priority(1)
+    static class UnreadableJson implements ExceptionMapper<JsonMappingException> {
+
+        @Override
+        public Response toResponse(JsonMappingException exception) {
+            String field = exception.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            FieldExceptionDto dto = new FieldExceptionDto(field.isEmpty() ? null : field);
+            dto.setType("InvalidRequestException");
+            dto.setMessage(field.isEmpty() ? "请求内容的结构不正确" : "字段 " + field + " 的值无效");
+            return Response.status(Response.Status.BAD_REQUEST).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+        }
+    }
+
+    /** A body that is not JSON at all. */
+    @Priority(1)
+    static class MalformedJson implements ExceptionMapper<JsonParseException> {
+
+        @Override
+        public Response toResponse(JsonParseException exception) {
+            ExceptionDto dto = new ExceptionDto();
+            dto.setType("InvalidRequestException");
+            dto.setMessage("请求内容不是有效的 JSON");
+            return Response.status(Response.Status.BAD_REQUEST).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+        }
+    }
+
+    /** Camunda's error answer with the form field (or JSON path) it is about. */
+    public static class FieldExceptionDto extends ExceptionDto {
+
+        private final String field;
+
+        FieldExceptionDto(String field) {
+            this.field = field;
+        }
+
+        public String getField() {
+            return field;
         }
     }
 }

@@ -41,6 +41,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the whole application. Only the shipped Tasklist filters carry expressions.</li>
  * <li><b>No cross-site writes.</b> A state-changing request to {@code /api} or {@code /engine-rest} sent by a page
  * of another site ({@code Sec-Fetch-Site}, or an {@code Origin} that is not this server) is refused with 403.</li>
+ * <li><b>Content types and parameters.</b> A content type with a wildcard or an unknown charset is refused with 415, a
+ * control character in a parameter of {@code /api} with 400: deeper down they would fail as server errors.</li>
  * <li><b>Security headers</b> on the product's own pages and answers (the webapps set their own).</li>
  * </ol>
  */
@@ -93,6 +95,25 @@ class RequestGuardFilter extends OncePerRequestFilter {
                     request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"));
             ApiError.send(response, HttpServletResponse.SC_FORBIDDEN, "拒绝来自其他网站的请求");
             return;
+        }
+        if ((camundaApi || productApi) && !isConcreteContentType(request.getContentType())) {
+            // a wildcard (*/*) or unparsable type: Spring and Jersey fail on it with a 500 deep inside
+            ApiError.send(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "不支持的内容类型 " + request.getContentType()
+                    + "，请写明具体的类型和有效的字符集，如 application/json; charset=UTF-8");
+            return;
+        }
+        if (productApi && request.getQueryString() != null && !isMultipart(request) && !isForm(request)) {
+            // NUL and other control characters are in no id, code or name, and PostgreSQL refuses NUL in any text
+            for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+                for (String value : parameter.getValue()) {
+                    if (Texts.hasControlCharacters(value, false)) {
+                        String message = "参数 " + parameter.getKey() + " 不能含有控制字符或换行";
+                        ApiError.send(response, HttpServletResponse.SC_BAD_REQUEST, message,
+                                java.util.List.of(new ApiError.Detail(parameter.getKey(), null, message)));
+                        return;
+                    }
+                }
+            }
         }
         boolean multipart = isMultipart(request);
         long limit = !multipart ? maxRequestBytes : path.equals(DIRECTORY_UPLOAD) ? maxDirectoryBytes
@@ -213,6 +234,19 @@ class RequestGuardFilter extends OncePerRequestFilter {
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                 + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'");
+    }
+
+    /** No content type (no body), or one naming a type and a subtype. */
+    static boolean isConcreteContentType(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype();
+        } catch (IllegalArgumentException e) {
+            return false; // not a media type, or a charset this Java does not have
+        }
     }
 
     private static boolean isMultipart(HttpServletRequest request) {

@@ -28,7 +28,11 @@ public final class ProcessValues {
     /** A form text: trimmed, required or not, at most {@code maxLength} characters, else the task is not completed. */
     public static String text(DelegateTask task, String field, String label, int maxLength, boolean required) {
         Object value = task.getVariable(field);
-        String text = value == null ? "" : value.toString().trim();
+        if (value != null && !(value instanceof String)) {
+            // a number or date where the form has a text field: sent by hand, never by the form
+            throw new FormFieldValidationException(field, "“" + label + "”应填写文字");
+        }
+        String text = value == null ? "" : ((String) value).trim();
         if (required && text.isEmpty()) {
             throw new FormFieldValidationException(field, "请填写“" + label + "”");
         }
@@ -77,7 +81,7 @@ public final class ProcessValues {
         if (value == null || (value instanceof String s && s.isBlank())) {
             throw new FormFieldValidationException(field, "请填写“" + label + "”");
         }
-        if (number == null || number.isNaN() || number != Math.rint(number)) {
+        if (number == null || number.isNaN() || number.isInfinite() || number != Math.rint(number)) {
             throw new FormFieldValidationException(field, "“" + label + "”应为整数");
         }
         if (number < min || number > max) {

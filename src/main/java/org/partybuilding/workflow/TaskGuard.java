@@ -7,17 +7,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.type.PrimitiveValueType;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -28,16 +32,16 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * webapps, the product's API); the server's own calls (no authenticated user) are not limited.
  *
  * <p>Submitted values must be fields of the task's Camunda Form (read from the deployment, cached per definition
- * and task) and plain values (text, number, boolean, date); read-only fields may only come back unchanged. Which
- * record a process belongs to, who verifies, deadlines and counters are the server's variables: a user can neither
- * submit them nor write them through the variable endpoints.
+ * and task) and plain values of the field's kind (text, a number, a tick, one of the options); read-only fields may
+ * only come back unchanged. Which record a process belongs to, who verifies, deadlines and counters are the server's
+ * variables: a user can neither submit them nor write them through the variable endpoints.
  */
 class TaskGuard {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final IdentityService identityService;
-    private final Map<String, Map<String, Boolean>> formFields = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Field>> formFields = new ConcurrentHashMap<>();
 
     TaskGuard(IdentityService identityService) {
         this.identityService = identityService;
@@ -58,27 +62,75 @@ class TaskGuard {
         }
         try {
             withoutChecks(context, () -> check(context, task, submitted));
-        } catch (TaskRefusedException refused) {
+        } catch (TaskRefusedException | FormFieldValidationException refused) {
             context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkTaskWork(task));
             throw refused;
         }
     }
 
     private Void check(CommandContext context, TaskEntity task, Map<String, ?> submitted) {
-            Map<String, Boolean> fields = fieldsOf(context, task);
-            submitted.forEach((name, value) -> {
-                Boolean readonly = fields.get(name);
-                if (readonly == null) {
-                    throw TaskRefusedException.invalid("“" + name + "”不是任务“" + task.getName() + "”表单中的字段，不能提交");
-                }
-                if (!isPlain(value)) {
-                    throw TaskRefusedException.invalid("字段“" + name + "”只能填写文字、数字、日期或是否");
-                }
-                if (readonly && !sameText(plain(value), task.getVariable(name))) {
-                    throw TaskRefusedException.invalid("字段“" + name + "”是只读的，不能修改");
-                }
-            });
-            return null;
+        Map<String, Field> fields = fieldsOf(context, task);
+        for (String name : submitted.keySet()) {
+            // typed, as sent: a serialized object must not be deserialized (or fail to be) to be refused
+            Object value = submitted instanceof VariableMap variables ? variables.getValueTyped(name) : submitted.get(name);
+            Field field = fields.get(name);
+            if (field == null) {
+                throw TaskRefusedException.invalid("“" + name + "”不是任务“" + task.getName() + "”表单中的字段，不能提交");
+            }
+            if (!isPlain(value)) {
+                throw TaskRefusedException.invalid("字段“" + name + "”只能填写文字、数字、日期或是否");
+            }
+            if (field.readonly() && !sameText(plain(value), task.getVariable(name))) {
+                throw TaskRefusedException.invalid("字段“" + name + "”是只读的，不能修改");
+            }
+            String wrong = field.readonly() ? null : field.problem(plain(value));
+            if (wrong != null) {
+                throw new FormFieldValidationException(name, "“" + field.label(name) + "”" + wrong);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A field of a task's form: its key's kind of value as the form sends it (text, a number, a tick, one of the options),
+     * which the listeners behind it rely on. Values are checked for what the form could have sent; what they mean
+     * (a date in the future, a number in range, a required text) is for the task's listener.
+     */
+    record Field(String type, String label, boolean readonly, Set<String> options) {
+
+        String label(String key) {
+            return label.isBlank() ? key : label;
+        }
+
+        /**
+         * What is wrong with a submitted value, in Chinese after the field's label; null when the form could send it.
+         * Control characters other than NUL are the listeners' to refuse, with their own words; NUL no text may hold
+         * (PostgreSQL stores none).
+         */
+        String problem(Object value) {
+            if (value == null) {
+                return null;
+            }
+            return switch (type) {
+                case "textfield", "textarea", "datetime" -> value instanceof Date && type.equals("datetime") ? null
+                        : !(value instanceof String text) ? (type.equals("datetime") ? "应填写日期（YYYY-MM-DD）" : "应填写文字")
+                        : text.indexOf('\u0000') >= 0 ? "含有不可见的控制字符，请删除后再提交" : null;
+                case "select", "radio" -> value instanceof String text && (text.isEmpty() || options.contains(text)) ? null
+                        : "只能选择以下之一：" + String.join("、", options);
+                case "checkbox" -> value instanceof Boolean ? null : "只能勾选或不勾选（true 或 false）";
+                case "number" -> value instanceof Number number && Double.isFinite(number.doubleValue()) || value instanceof String text
+                        && isNumber(text) ? null : "应填写数字";
+                default -> null;
+            };
+        }
+
+        private static boolean isNumber(String text) {
+            try {
+                return text.isBlank() || Double.isFinite(Double.parseDouble(text.trim()));
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
     }
 
     /** Variables of a task are written only by submitting its form. */
@@ -123,14 +175,14 @@ class TaskGuard {
         return identityService.getCurrentAuthentication();
     }
 
-    private Map<String, Boolean> fieldsOf(CommandContext context, TaskEntity task) {
+    private Map<String, Field> fieldsOf(CommandContext context, TaskEntity task) {
         String key = task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
         return formFields.computeIfAbsent(key, k -> readFields(context, task));
     }
 
-    /** The fields of the task's form: key, and whether it is read-only. A task without a deployed form has none. */
-    private static Map<String, Boolean> readFields(CommandContext context, TaskEntity task) {
-        Map<String, Boolean> fields = new HashMap<>();
+    /** The fields of the task's form by key. A task without a deployed form has none. */
+    private static Map<String, Field> readFields(CommandContext context, TaskEntity task) {
+        Map<String, Field> fields = new HashMap<>();
         if (task.getTaskDefinition() == null || task.getTaskDefinition().getFormDefinition() == null
                 || task.getTaskDefinition().getFormDefinition().getCamundaFormDefinitionKey() == null) {
             return fields;
@@ -143,11 +195,14 @@ class TaskGuard {
         return fields;
     }
 
-    private static void collect(JsonNode components, Map<String, Boolean> fields) {
+    private static void collect(JsonNode components, Map<String, Field> fields) {
         for (JsonNode component : components) {
             if (component.hasNonNull("key")) {
                 boolean readonly = component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false);
-                fields.put(component.get("key").asText(), readonly);
+                Set<String> options = new LinkedHashSet<>();
+                component.path("values").forEach(option -> options.add(option.path("value").asText()));
+                fields.put(component.get("key").asText(),
+                        new Field(component.path("type").asText(), component.path("label").asText(""), readonly, options));
             }
             collect(component.path("components"), fields);
         }
