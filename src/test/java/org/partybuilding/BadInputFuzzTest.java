@@ -498,6 +498,8 @@ class BadInputFuzzTest {
             case "quarter" -> String.valueOf((today.getMonthValue() - 1) / 3 + 1);
             case "type" -> "VILLAGE";
             case "organizationId" -> LIJIA;
+            case "town" -> "town-hexi";
+            case "userId" -> SECRETARY;
             case "processId" -> DutyReportProcess.PROCESS_ID;
             case "half" -> "YEAR_END";
             case "limit", "version", "id", "fileId" -> "1";
