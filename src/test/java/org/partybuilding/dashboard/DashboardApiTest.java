@@ -1,0 +1,230 @@
+package org.partybuilding.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partybuilding.Http;
+import org.partybuilding.IntegrationTest;
+import org.partybuilding.organization.DirectoryService;
+import org.partybuilding.rectification.RectificationProcess.Elements;
+import org.partybuilding.workflow.ProcessTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@code /api/dashboard/**} over real HTTP with the demo city: every figure is checked against what the same user may
+ * read elsewhere (the engine's task query for the scope's tenants, the ledger API, the tables), never against a
+ * number written here. mao.jianjun supervises 河西镇 (李家村 is in it), shi.xiaohong 城南街道 (幸福社区).
+ */
+@IntegrationTest
+class DashboardApiTest {
+
+    @Autowired JdbcClient jdbc;
+    @Autowired TaskService taskService;
+    @Autowired DirectoryService directory;
+    @Autowired ProcessTestSupport process;
+    @LocalServerPort int port;
+
+    private Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void eachUserSeesTheFiguresOfTheirScopeAndTheyAddUp() {
+        long lijia = open("mao.jianjun", "village-lijia");
+        open("shi.xiaohong", "community-xingfu");
+        // one of 李家村's items is overdue (its due date moved back in the ledger only: the dashboard reads the ledger)
+        jdbc.sql("update rectification_item set due_date = current_date - 3 where id = ?").param(lijia).update();
+
+        JsonNode town = overview("mao.jianjun");
+        assertThat(town.at("/scope/organizationId").asText()).isEqualTo("town-hexi");
+        assertThat(town.at("/scope/wholeCity").asBoolean()).isFalse();
+        List<String> townIds = ids(town);
+        assertThat(townIds).containsExactlyInAnyOrderElementsOf(directory.overseenOrganizationIds("town-hexi"));
+        assertThat(townIds.get(0)).as("the scope's own organization first").isEqualTo("town-hexi");
+        assertFiguresAddUp(town, "mao.jianjun", townIds);
+        JsonNode lijiaRow = row(town, "village-lijia");
+        assertThat(lijiaRow.get("parentId").asText()).isEqualTo("town-hexi");
+        assertThat(lijiaRow.get("depth").asInt()).isEqualTo(1);
+        assertThat(lijiaRow.get("overdueItems").asLong()).isEqualTo(count("village-lijia", true));
+        assertThat(lijiaRow.get("overdueItems").asLong()).isPositive();
+        assertThat(townIds).doesNotContain("community-xingfu");
+
+        JsonNode city = overview("zhao.min");
+        assertThat(city.at("/scope/wholeCity").asBoolean()).isTrue();
+        List<String> cityIds = ids(city);
+        assertThat(new HashSet<>(cityIds)).hasSameSizeAs(cityIds).containsAll(townIds).contains("community-xingfu");
+        assertFiguresAddUp(city, "zhao.min", cityIds);
+        assertThat(city.at("/totals/openTasks").asLong()).as("every task with an organization")
+                .isEqualTo(taskService.createTaskQuery().count() - taskService.createTaskQuery().withoutTenantId().count());
+
+        JsonNode secretary = overview("li.changfu");
+        assertThat(ids(secretary)).containsExactly("village-lijia");
+        assertThat(secretary.at("/totals/openTasks").asLong())
+                .isEqualTo(taskService.createTaskQuery().tenantIdIn("village-lijia").count());
+    }
+
+    @Test
+    void escalationsAreCountedAndListedForTheScopeOnly() {
+        long item = open("mao.jianjun", "village-lijia");
+        String instance = jdbc.sql("select process_instance_id from rectification_item where id = ?").param(item)
+                .query(String.class).single();
+        long before = row(overview("mao.jianjun"), "village-lijia").get("escalatedItems").asLong();
+
+        process.fire(instance, Elements.SUBMIT_DEADLINE_TIMER);
+
+        assertThat(row(overview("mao.jianjun"), "village-lijia").get("escalatedItems").asLong()).isEqualTo(before + 1);
+        JsonNode latest = http.get("/api/dashboard/escalations?limit=5", "mao.jianjun").json().get(0);
+        assertThat(latest.get("kind").asText()).isEqualTo("RECTIFICATION");
+        assertThat(latest.get("reference").asLong()).isEqualTo(item);
+        assertThat(latest.get("organizationName").asText()).contains("李家村");
+        assertThat(latest.get("detail").asText()).contains("一级督办");
+        for (JsonNode escalation : http.get("/api/dashboard/escalations?limit=100", "shi.xiaohong").json()) {
+            assertThat(escalation.get("organizationId").asText()).as("城南街道 sees only its own").isNotEqualTo("village-lijia");
+        }
+
+        Http.Response bad = http.get("/api/dashboard/escalations?limit=0", "mao.jianjun");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("limit").contains("须在 1 到 100 之间");
+    }
+
+    @Test
+    void anItemLeadsToItsTaskInTasklistForThoseWhoMaySeeItOnly() {
+        long item = open("mao.jianjun", "village-lijia");
+        String instance = jdbc.sql("select process_instance_id from rectification_item where id = ?").param(item)
+                .query(String.class).single();
+        String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+
+        Http.Download redirect = http.download("/api/dashboard/items/" + item + "/task", "mao.jianjun");
+        assertThat(redirect.status()).isEqualTo(302);
+        assertThat(redirect.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+                .endsWith("/camunda/app/tasklist/default/#/?task=" + task));
+
+        assertThat(http.get("/api/dashboard/items/" + item + "/task", "shi.xiaohong").status()).isEqualTo(404);
+        assertThat(http.get("/api/dashboard/items/" + item + "/task", "lin.xiuying").status()).isEqualTo(404);
+    }
+
+    @Test
+    void roundsAndStarsAreThoseOfTheScope() {
+        JsonNode rounds = http.get("/api/dashboard/duty-reports", "mao.jianjun").json();
+        List<String> townIds = directory.overseenOrganizationIds("town-hexi");
+        long reports = 0;
+        for (JsonNode round : rounds) {
+            reports += round.get("reports").asLong();
+            long byStatus = 0;
+            for (JsonNode n : round.get("byStatus")) {
+                byStatus += n.asLong();
+            }
+            assertThat(byStatus).isEqualTo(round.get("reports").asLong());
+        }
+        assertThat(reports).isEqualTo(jdbc.sql("select count(*) from duty_report where organization_id = any (?)")
+                .param(townIds.toArray(String[]::new)).query(Long.class).single());
+
+        for (JsonNode round : http.get("/api/dashboard/inspections", "mao.jianjun").json()) {
+            assertThat(round.get("targets").asLong()).isEqualTo(jdbc.sql(
+                    "select count(*) from inspection_target where year = ? and quarter = ? and organization_id = any (?)")
+                    .params(round.get("year").asInt(), round.get("quarter").asInt(), townIds.toArray(String[]::new))
+                    .query(Long.class).single());
+        }
+
+        JsonNode stars = http.get("/api/dashboard/stars", "zhao.min").json();
+        Long assessed = jdbc.sql("select max(year) from assessment_run").query(Long.class).optional().orElse(null);
+        if (assessed == null) {
+            assertThat(stars.get("year").isNull()).isTrue();
+            assertThat(stars.get("organizations").asLong()).isZero();
+        } else {
+            assertThat(stars.get("year").asLong()).isEqualTo(assessed);
+        }
+    }
+
+    @Test
+    void needsALoginAndAcceptsTheWebappsOne() {
+        Http.Response anonymous = http.getAnonymous("/api/dashboard/overview");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body()).contains("请先登录");
+
+        Http.Webapp session = http.webapp("mao.jianjun", Http.DEMO_PASSWORD);
+        assertThat(session.login().status()).isEqualTo(200);
+        Http.Response overview = session.get("/api/dashboard/overview");
+        assertThat(overview.status()).as(overview.body()).isEqualTo(200);
+        assertThat(overview.json().at("/scope/organizationId").asText()).isEqualTo("town-hexi");
+        assertThat(session.post("/api/rectifications", "{}").status()).as("the webapps' login only reads").isEqualTo(401);
+
+        Http.Response page = http.getAnonymous("/dashboard");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("党建责任制仪表盘").contains("/webjars/echarts/5.5.0/echarts.min.js");
+        assertThat(http.getAnonymous("/webjars/echarts/5.5.0/echarts.min.js").status()).isEqualTo(200);
+    }
+
+    // --- helpers ---
+
+    private void assertFiguresAddUp(JsonNode overview, String user, List<String> ids) {
+        Map<String, Long> openItems = new HashMap<>();
+        for (JsonNode item : http.get("/api/rectifications", user).json()) {
+            String status = item.get("status").asText();
+            if (!status.equals("CLOSED") && !status.equals("CANCELLED")) {
+                openItems.merge(item.get("organizationId").asText(), 1L, Long::sum);
+            }
+        }
+        long tasks = 0;
+        long items = 0;
+        for (JsonNode row : overview.get("organizations")) {
+            String id = row.get("id").asText();
+            assertThat(row.get("openTasks").asLong()).as("tasks of " + id)
+                    .isEqualTo(taskService.createTaskQuery().tenantIdIn(id).count());
+            assertThat(row.get("openItems").asLong()).as("items of " + id).isEqualTo(openItems.getOrDefault(id, 0L));
+            tasks += row.get("openTasks").asLong();
+            items += row.get("openItems").asLong();
+        }
+        assertThat(overview.at("/totals/openTasks").asLong()).isEqualTo(tasks)
+                .isEqualTo(taskService.createTaskQuery().tenantIdIn(ids.toArray(String[]::new)).count());
+        assertThat(overview.at("/totals/openItems").asLong()).isEqualTo(items);
+    }
+
+    private long open(String issuer, String organizationId) {
+        Http.Response created = http.post("/api/rectifications", issuer, "{\"organizationId\":\"" + organizationId
+                + "\",\"source\":\"INSPECTION\",\"sourceRef\":\"DB-1\",\"title\":\"仪表盘测试事项\",\"description\":\"\","
+                + "\"severity\":\"MEDIUM\",\"dueDate\":\"" + process.workingDay(10) + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asLong();
+    }
+
+    private long count(String organizationId, boolean overdueOnly) {
+        return jdbc.sql("select count(*) from rectification_item where organization_id = ? and status not in ('CLOSED', 'CANCELLED')"
+                        + (overdueOnly ? " and due_date < ?" : ""))
+                .params(overdueOnly ? List.of(organizationId, process.today()) : List.of(organizationId)).query(Long.class).single();
+    }
+
+    private JsonNode overview(String user) {
+        Http.Response response = http.get("/api/dashboard/overview", user);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static List<String> ids(JsonNode overview) {
+        List<String> ids = new ArrayList<>();
+        overview.get("organizations").forEach(o -> ids.add(o.get("id").asText()));
+        return ids;
+    }
+
+    private static JsonNode row(JsonNode overview, String id) {
+        for (JsonNode o : overview.get("organizations")) {
+            if (o.get("id").asText().equals(id)) {
+                return o;
+            }
+        }
+        throw new AssertionError(id + " not in the overview");
+    }
+}
