@@ -265,9 +265,15 @@ const itemTab = {
 
 // ---- 事项一览 ----
 
+/** The organization the 事项一览 tab is limited to (?organization= in Cockpit's address, from the dashboard), or null. */
+function organizationFilter() {
+  return new URLSearchParams(window.location.hash.split('?')[1] || '').get('organization');
+}
+
 async function rectificationList(node, definitionId) {
+  const only = organizationFilter();
   const items = (await getJson('/api/rectifications'))
-    .filter((item) => !FINISHED.includes(item.status) && item.processInstanceId);
+    .filter((item) => !FINISHED.includes(item.status) && item.processInstanceId && (!only || item.organizationId === only));
   const today = todayInCity();
   const rows = await Promise.all(items.map(async (item) => {
     const overdue = item.dueDate < today;
@@ -279,8 +285,11 @@ async function rectificationList(node, definitionId) {
       el('td', {}, STATUS[item.status] || item.status),
       el('td', { class: overdue ? 'party1248-overdue' : null }, calendarDay(item.dueDate)));
   }));
+  const all = `#/process-definition/${encodeURIComponent(definitionId)}/runtime?detailsTab=party1248-instances`;
   node.replaceChildren(el('div', { class: 'party1248' },
-    el('p', {}, `未销号的整改事项 ${rows.length} 项（您有权查看的组织）`),
+    el('p', {}, only
+      ? [`${await organizationName(only)}未销号的整改事项 ${rows.length} 项　`, el('a', { href: all }, '显示全部')]
+      : `未销号的整改事项 ${rows.length} 项（您有权查看的组织）`),
     rows.length ? table(['台账编号', '组织', '标题', '严重程度', '状态', '整改期限'], rows) : ''));
 }
 
@@ -324,9 +333,10 @@ function number(value, attributes) {
   return el('td', Object.assign({ class: 'number' }, attributes || {}), String(value || 0));
 }
 
-function scopeTable(overview) {
-  const rows = overview.organizations.map((o) => el('tr', { class: `depth-${Math.min(o.depth || 0, 3)}` },
-    el('td', {}, o.name),
+/** The organizations of the scope with their own figures; an organization with open items links to them. */
+function scopeTable(overview, itemsOf) {
+  const rows = overview.organizations.map((o) => el('tr', { class: `depth-${Math.min(o.depth || 0, 3)}`, 'data-organization': o.id },
+    el('td', {}, o.openItems && itemsOf ? el('a', { href: itemsOf(o.id) }, o.name) : o.name),
     number(o.openTasks),
     number(o.overdueTasks, o.overdueTasks ? { class: 'number party1248-overdue' } : null),
     number(o.openItems),
@@ -334,10 +344,10 @@ function scopeTable(overview) {
     number(o.escalatedItems)));
   const t = overview.totals;
   return el('table', { class: 'cam-table party1248-table party1248-scope' },
-    el('thead', {}, el('tr', {}, el('th', {}, '组织'), ['待办任务', '逾期任务', '未销号整改', '逾期整改', '督办中整改']
+    el('thead', {}, el('tr', {}, el('th', {}, '组织'), ['待办任务', '逾期任务', '未销号整改', '逾期整改', '被督办整改']
       .map((h) => el('th', { class: 'number' }, h)))),
     el('tbody', {}, rows),
-    el('tfoot', {}, el('tr', {}, el('th', {}, '合计'),
+    el('tfoot', {}, el('tr', { 'data-totals': 'true' }, el('th', {}, '合计'),
       [t.openTasks, t.overdueTasks, t.openItems, t.overdueItems, t.escalatedItems].map((v) => el('th', { class: 'number' }, String(v || 0))))));
 }
 
@@ -346,18 +356,23 @@ const scopeDashboard = {
   pluginPoint: 'cockpit.dashboard',
   priority: 100,
   properties: { label: '我的督查范围' },
-  render(node) {
+  render(node, { api }) {
     ensureStyle();
     message(node, '正在读取……');
     (async () => {
       try {
-        const overview = await getJson('/api/dashboard/overview');
+        const [overview, definitions] = await Promise.all([
+          getJson('/api/dashboard/overview'),
+          getJson(`${api.engineApi}/process-definition?key=rectification&latestVersion=true&maxResults=1`).catch(() => [])
+        ]);
+        const itemsOf = definitions.length ? (organizationId) => `#/process-definition/${encodeURIComponent(definitions[0].id)}`
+          + `/runtime?detailsTab=party1248-instances&organization=${encodeURIComponent(organizationId)}` : null;
         node.replaceChildren(el('section', { class: 'party1248 party1248-dashboard' },
-          el('h3', {}, `我的督查范围：${overview.scope.name}`),
-          el('p', {}, `${calendarDay(overview.today)}（北京时间）。`,
-            el('a', { href: '#/processes' }, '查看流程和实例'), '　',
-            el('a', { href: '/dashboard', target: '_blank', rel: 'noopener' }, '打开督查看板')),
-          scopeTable(overview)));
+          el('h3', {}, `${overview.scope.name}${overview.scope.wholeCity ? '（全市）' : ''}`),
+          el('p', {}, `今天是${calendarDay(overview.today)}（北京时间）。各组织的数字是其自身的，不含下级。　`,
+            el('a', { href: '#/processes' }, '全部流程'), '　',
+            el('a', { href: '/dashboard/', target: '_blank', rel: 'noopener' }, '督查看板和整改台账')),
+          scopeTable(overview, itemsOf)));
       } catch (e) {
         message(node, e.status === 404 ? '督查范围概览暂不可用。' : '未能读取督查范围概览。');
       }
