@@ -9,8 +9,11 @@
  * (GET engine/{engine}/authorization/check, for every process definition or deployment): only camunda-admin does
  * (docs/security.md), so supervisors and the organization department see no button the engine would refuse. Without an
  * answer (yet) nothing is offered. The engine still checks every action itself.
+ *
+ * Dates in the city's time zone, whatever the browser's: Cockpit's camDate filter formats with Tasklist's
+ * formatCityDate (app/tasklist/scripts/party-1248.js, loaded as party-1248-dates), as Tasklist does.
  */
-define([], function () {
+define(['party-1248-dates'], function (dates) {
   'use strict';
 
   function on(resourceName, resourceType, permission) {
@@ -107,6 +110,12 @@ define([], function () {
   var angular = window.angular;
   angular.module('party1248.cockpit', [])
     .config(['$provide', function ($provide) {
+      $provide.decorator('camDateFilter', ['$delegate', function ($delegate) {
+        return function (value, format) {
+          var city = value ? dates.formatCityDate(typeof value === 'number' ? new Date(value) : value, format) : null;
+          return city !== null ? city : $delegate.apply(this, arguments);
+        };
+      }]);
       $provide.decorator('Views', ['$delegate', function (Views) {
         var getProviders = Views.getProviders;
         Views.getProviders = function (options) {
