@@ -87,6 +87,8 @@ class SupervisorCockpitBrowserTest {
                     .doesNotContain(directory.organization("community-xingfu").map(Organization::name).orElseThrow());
             assertChineseOnly(driver, "dashboard");
             browser.screenshot("cockpit-supervisor-dashboard");
+            scrollTo(driver, ".party1248-dashboard");
+            browser.screenshot("cockpit-supervisor-scope");
 
             Map<String, Long> listed = assertProcessListCountsWhatTheEngineGives(driver, engine);
             assertThat(listed.get(RectificationProcess.PROCESS_ID))
@@ -113,7 +115,8 @@ class SupervisorCockpitBrowserTest {
             assertThat(detail.findElement(By.cssSelector("[data-field=organization]")).getText()).isEqualTo(organizationName);
             assertThat(detail.findElement(By.cssSelector("[data-field=title]")).getText()).isEqualTo(item.title());
             assertThat(detail.findElement(By.cssSelector("[data-field=status]")).getText()).isEqualTo("待核验");
-            assertThat(detail.getText()).contains("提交整改情况", "已补齐签名并建立签到制度", secretaryName).doesNotContain(SECRETARY);
+            assertThat(detail.getText()).contains("提交整改情况", "已补齐签名并建立签到制度", secretaryName).doesNotContain(SECRETARY)
+                    .contains("核验整改情况", "待认领：中共青禾市河西镇委员会工作人员");
             WebElement file = detail.findElement(By.linkText("支委会记录.pdf"));
             assertThat(file.getAttribute("href")).matches(".*/api/rectifications/" + item.id() + "/evidence/\\d+");
             assertThat(http.webapp(SUPERVISOR, Http.DEMO_PASSWORD).get(file.getAttribute("href").replaceFirst("^https?://[^/]+", ""))
@@ -121,6 +124,8 @@ class SupervisorCockpitBrowserTest {
             assertNoRefusedAction(driver, "instance page");
             assertChineseOnly(driver, "instance page");
             browser.screenshot("cockpit-supervisor-item-detail");
+            scrollTo(driver, ".party1248 h4");
+            browser.screenshot("cockpit-supervisor-item-history");
 
             driver.findElement(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='变量']")).click();
             wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-variables-table] tbody tr")));
@@ -247,6 +252,11 @@ class SupervisorCockpitBrowserTest {
                 .distinct().toList();
         assertThat(latin).as("Latin words on the %s: %s", where, text).isEmpty();
         assertThat(text).as(where).doesNotContain("Camunda");
+    }
+
+    private static void scrollTo(WebDriver driver, String css) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});",
+                driver.findElement(By.cssSelector(css)));
     }
 
     private static WebDriverWait wait(WebDriver driver) {

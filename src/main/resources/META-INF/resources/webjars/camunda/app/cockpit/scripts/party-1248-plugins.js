@@ -5,7 +5,8 @@
  *
  * - 事项详情 (cockpit.processInstance.runtime.tab): the ledger item of a rectification instance (its business key is
  *   the item id): organization, title, severity, status, due date, its history with people's names, evidence files
- *   with download links; for the other processes the organization, the open steps and who holds them.
+ *   with download links, and its open steps with who holds them (secretaries by name, groups by organization); for
+ *   the other processes the organization and the open steps.
  * - 事项一览 (cockpit.processDefinition.runtime.tab): a definition's running instances with organization and title
  *   (rectification: from the ledger), each linking to its instance page.
  * - 我的督查范围 (cockpit.dashboard): the caller's scope at a glance, by organization (GET /api/dashboard/overview).
@@ -84,6 +85,36 @@ async function personName(userId) {
     }
   }
   return userId;
+}
+
+/** Who a candidate group is: the organization department, the inspectors, an organization's staff. */
+async function groupName(groupId) {
+  if (groupId === 'org-dept') {
+    return '市委组织部';
+  }
+  if (groupId === 'inspectors') {
+    return '督查组';
+  }
+  if (groupId.startsWith('staff-')) {
+    return `${await organizationName(groupId.substring('staff-'.length))}工作人员`;
+  }
+  return groupId;
+}
+
+/** The instance's open steps: name, who holds it (assignee, else the candidate groups), due day. */
+async function openSteps(api, processInstanceId) {
+  const tasks = await getJson(`${api.engineApi}/task?processInstanceId=${encodeURIComponent(processInstanceId)}&maxResults=50`)
+    .catch(() => []);
+  const rows = await Promise.all(tasks.map(async (task) => {
+    let holder = task.assignee ? await personName(task.assignee) : '';
+    if (!task.assignee) {
+      const links = await getJson(`${api.engineApi}/task/${encodeURIComponent(task.id)}/identity-links?type=candidate`).catch(() => []);
+      const groups = await Promise.all(links.filter((l) => l.groupId).map((l) => groupName(l.groupId)));
+      holder = groups.length ? `待认领：${groups.join('、')}` : '待认领';
+    }
+    return el('tr', {}, el('td', {}, task.name || ''), el('td', {}, holder), el('td', {}, dueDay(task.due)));
+  }));
+  return rows.length ? table(['环节', '办理人', '期限'], rows) : el('p', { class: 'party1248-note' }, '没有待办环节。');
 }
 
 /** A calendar day of the ledger ("2026-12-11") as 2026年12月11日, without any time zone. */
@@ -170,7 +201,7 @@ function ensureStyle() {
 
 // ---- 事项详情 ----
 
-async function rectificationDetail(node, instance) {
+async function rectificationDetail(node, instance, api) {
   let item;
   try {
     item = await getJson(`/api/rectifications/${encodeURIComponent(instance.businessKey)}`);
@@ -183,6 +214,7 @@ async function rectificationDetail(node, instance) {
     organizationName(item.organizationId),
     item.issuingOrganizationId ? organizationName(item.issuingOrganizationId) : Promise.resolve('')
   ]);
+  const steps = await openSteps(api, instance.id);
   let evidence = { files: [] };
   try {
     evidence = await getJson(`/api/rectifications/${item.id}/evidence`);
@@ -214,6 +246,8 @@ async function rectificationDetail(node, instance) {
         { 'data-field': 'dueDate' }],
       ['退回次数', String(item.rejections)]
     ]),
+    el('h4', {}, '当前环节'),
+    steps,
     el('h4', {}, '办理经过'),
     table(['时间（北京时间）', '环节', '办理人', '说明'], history),
     el('h4', {}, '佐证材料'),
@@ -221,14 +255,7 @@ async function rectificationDetail(node, instance) {
 }
 
 async function processDetail(node, instance, api, definitionName) {
-  const [organization, tasks] = await Promise.all([
-    organizationName(instance.tenantId),
-    getJson(`${api.engineApi}/task?processInstanceId=${encodeURIComponent(instance.id)}&maxResults=50`).catch(() => [])
-  ]);
-  const rows = await Promise.all(tasks.map(async (task) => el('tr', {},
-    el('td', {}, task.name || ''),
-    el('td', {}, task.assignee ? await personName(task.assignee) : '（待认领）'),
-    el('td', {}, dueDay(task.due)))));
+  const [organization, steps] = await Promise.all([organizationName(instance.tenantId), openSteps(api, instance.id)]);
   node.replaceChildren(el('div', { class: 'party1248' },
     fields([
       ['流程', definitionName],
@@ -236,7 +263,7 @@ async function processDetail(node, instance, api, definitionName) {
       ['业务键', instance.businessKey || '']
     ]),
     el('h4', {}, '当前环节'),
-    rows.length ? table(['环节', '办理人', '期限'], rows) : el('p', { class: 'party1248-note' }, '没有待办环节。')));
+    steps));
 }
 
 const itemTab = {
@@ -252,7 +279,7 @@ const itemTab = {
         const instance = await getJson(`${api.engineApi}/process-instance/${encodeURIComponent(processInstanceId)}`);
         const definition = await getJson(`${api.engineApi}/process-definition/${encodeURIComponent(instance.definitionId)}`);
         if (definition.key === 'rectification') {
-          await rectificationDetail(node, instance);
+          await rectificationDetail(node, instance, api);
         } else {
           await processDetail(node, instance, api, definition.name || definition.key);
         }
