@@ -163,8 +163,8 @@ function fileSize(bytes) {
   return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-function table(headers, rows) {
-  return el('table', { class: 'cam-table party1248-table' },
+function table(headers, rows, className) {
+  return el('table', { class: `cam-table party1248-table ${className || ''}` },
     el('thead', {}, el('tr', {}, headers.map((h) => el('th', {}, h)))),
     el('tbody', {}, rows));
 }
@@ -185,6 +185,7 @@ const STYLE = `
 .party1248-fields dt { font-weight: normal; color: #666; }
 .party1248-fields dd { margin: 0; white-space: pre-wrap; }
 .party1248-table td { white-space: pre-wrap; vertical-align: top; }
+.party1248-history td:nth-child(-n+3), .party1248-history th { white-space: nowrap; }
 .party1248-note { color: #666; padding: 10px 15px; }
 .party1248-overdue { color: #b5152b; font-weight: bold; }
 .party1248-scope td.number, .party1248-scope th.number { text-align: right; }
@@ -249,7 +250,7 @@ async function rectificationDetail(node, instance, api) {
     el('h4', {}, '当前环节'),
     steps,
     el('h4', {}, '办理经过'),
-    table(['时间（北京时间）', '环节', '办理人', '说明'], history),
+    table(['时间（北京时间）', '环节', '办理人', '说明'], history, 'party1248-history'),
     el('h4', {}, '佐证材料'),
     files));
 }
