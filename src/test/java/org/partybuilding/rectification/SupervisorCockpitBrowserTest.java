@@ -30,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The supervisor's day in Cockpit, in a Chinese browser in the city's time zone: the dashboard, the process list and a
+ * The supervisor's day in Cockpit, in a Chinese browser in the city's time zone (and the due day once more in Los Angeles): the dashboard, the process list and a
  * definition's instances count exactly what the engine lets the user open (compared with the engine's REST as the same
  * user), the 事项详情 tab shows the ledger item with names and its due date as the ledger's calendar day, and no action
  * the engine would refuse is offered. Screenshots {@code cockpit-supervisor-*.png} go into the README.
@@ -131,6 +131,16 @@ class SupervisorCockpitBrowserTest {
             wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-variables-table] tbody tr")));
             assertThat(driver.findElements(By.cssSelector("[cam-widget-variables-table] td.actions, [cam-widget-variables-table] .actions button")))
                     .as("no edit or delete of variables").noneMatch(WebElement::isDisplayed);
+        }
+
+        try (Browser browser = Browser.open(SecretaryTasklistBrowserTest.LOS_ANGELES)) {
+            WebDriver driver = browser.driver();
+            driver.get(cockpit() + "#/process-instance/" + item.processInstanceId() + "/runtime");
+            browser.login(SUPERVISOR, Http.DEMO_PASSWORD);
+            WebElement detail = wait(driver).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(".party1248[data-item-id='" + item.id() + "']")));
+            assertThat(detail.findElement(By.cssSelector("[data-field=dueDate]")).getText()).as("in a Los Angeles browser")
+                    .isEqualTo(dueDay);
         }
     }
 
