@@ -218,6 +218,7 @@
       // every organization gets an area (an empty one the smallest), so the tree stays readable
       node.value = Math.max(open, 0) + (node.children.length ? 0 : 0.3);
       node.itemStyle = {color: heatColor(overdue, open)};
+      node.label = {color: overdue > 0 ? '#fff' : '#1f3a1f'};
       node.tooltip = node.fullName + '：待办 ' + open + '，逾期 ' + overdue;
       if (!node.children.length) {
         delete node.children;
@@ -319,6 +320,7 @@
         el('span', STATUS[item.status] || item.status, 'status-' + item.status), links], labels);
       tr.dataset.item = item.id;
     });
+    table.dataset.query = q;
     text($('#ledger-count'), items.length === 0 ? '没有符合条件的整改事项。'
       : '共 ' + items.length + ' 项' + (items.length >= 2000 ? '（只列出最新的 2000 项，请缩小筛选范围或导出）' : '') + '。');
   }

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +136,41 @@ class AssessmentRepository {
         }
         return jdbc.sql("select " + RESULT_COLUMNS + " from assessment_result where year = ? and organization_id = any(?) order by rank, position")
                 .params(year, organizationIds.toArray(String[]::new)).query(this::result).list();
+    }
+
+    /** A result with its organization's town (所属镇街, the directory's {@code organization_town} view, V20). */
+    record ResultInTown(AssessmentResult result, String townId, String townName) {
+    }
+
+    /**
+     * The year's results in rank order with their towns, in one statement.
+     *
+     * @param organizationIds the organizations asked for (visible and in the filter's town), null for all
+     * @param domain          the domain of the organizations (its name), null for any
+     */
+    List<ResultInTown> findResultsInTowns(int year, List<String> organizationIds, String domain) {
+        StringBuilder sql = new StringBuilder("""
+                select r.year, r.organization_id, r.organization_name, r.secretary_name, r.position, r.duty_report_score,
+                       r.rectification_score, r.survey_score, r.list_score, r.duty_report_weight, r.rectification_weight,
+                       r.survey_weight, r.list_weight, r.cup_score, r.stars, r.rank, r.accountability_items, r.breakdown,
+                       t.town_id, town.name as town_name
+                  from assessment_result r
+                  left join organization o on o.id = r.organization_id
+                  left join organization_town t on t.organization_id = r.organization_id
+                  left join organization town on town.id = t.town_id
+                 where r.year = ?""");
+        List<Object> params = new ArrayList<>(List.of(year));
+        if (organizationIds != null) {
+            sql.append(" and r.organization_id = any (?)");
+            params.add(organizationIds.toArray(String[]::new));
+        }
+        if (domain != null) {
+            sql.append(" and o.domain = ?");
+            params.add(domain);
+        }
+        sql.append(" order by r.rank, r.position");
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new ResultInTown(result(rs, n), rs.getString("town_id"), rs.getString("town_name"))).list();
     }
 
     Optional<AssessmentResult> findResult(int year, String organizationId) {

@@ -3,6 +3,7 @@ package org.partybuilding.assessment;
 import java.util.List;
 import org.partybuilding.organization.ApiUser;
 import org.partybuilding.organization.DirectoryService;
+import org.partybuilding.organization.Domain;
 import org.partybuilding.system.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +28,27 @@ class ReportCards {
             throw notAssessed(year);
         }
         return repository.findResults(year, directory.visibleOrganizationIds(user)).stream().map(ReportCard::of).toList();
+    }
+
+    /**
+     * The cards the caller may see, as {@link #cards} lists them, each with its organization's town: what the exports
+     * hold. {@code town} (an organization: it and the organizations below it) and {@code domain} narrow them (null: any).
+     *
+     * @throws ApiException 404 before the year was assessed, 400 for a town that is not an organization of the directory
+     */
+    List<AssessmentRepository.ResultInTown> export(int year, String town, Domain domain, ApiUser user) {
+        if (repository.findRun(year).isEmpty()) {
+            throw notAssessed(year);
+        }
+        List<String> organizations = directory.visibleOrganizationIds(user);
+        if (town != null) {
+            if (directory.organization(town).isEmpty()) {
+                throw ApiException.badField("town", "组织 " + town + " 不存在，无法按所属镇街（组织）筛选");
+            }
+            List<String> subtree = directory.overseenOrganizationIds(town);
+            organizations = organizations == null ? subtree : organizations.stream().filter(subtree::contains).toList();
+        }
+        return repository.findResultsInTowns(year, organizations, domain == null ? null : domain.name());
     }
 
     /** Not visible and not assessed answer alike: a card that may not be seen does not exist for the caller. */

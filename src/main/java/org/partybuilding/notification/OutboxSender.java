@@ -22,6 +22,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.partybuilding.notification.OutboxRepository.DueMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -186,9 +189,15 @@ class OutboxSender {
 
     private Outcome failed(DueMail mail, Exception e) {
         boolean unreachable = serverUnreachable(e);
-        String error = truncate((unreachable ? "无法连接邮件服务器：" : "发送失败：") + describe(e));
+        Integer refusal = unreachable ? null : permanentRefusal(e);
+        String error = truncate((unreachable ? "无法连接邮件服务器：" : refusal != null
+                ? "邮件服务器永久拒收（" + refusal + "），不再重试：" : "发送失败：") + describe(e));
         int attempts = mail.attempts() + 1;
-        if (attempts >= properties.maxAttempts()) {
+        if (refusal != null) {
+            repository.markFailed(mail.id(), attempts, error);
+            log.error("Mail {} ({}) permanently refused by the SMTP server and not retried; see GET /api/mail-outbox?status=FAILED: {}",
+                    mail.id(), mail.dedupKey(), error);
+        } else if (attempts >= properties.maxAttempts()) {
             repository.markFailed(mail.id(), attempts, error);
             log.error("Mail {} ({}) failed {} times and is not retried any more; see GET /api/mail-outbox?status=FAILED. Last error: {}",
                     mail.id(), mail.dedupKey(), attempts, error);
@@ -209,6 +218,22 @@ class OutboxSender {
     }
 
     /** Connection, host and authentication failures concern every mail, not the one that met them. */
+    /**
+     * The SMTP reply code when the server refused the mail for good (5xx: unknown mailbox, message rejected): sending
+     * it again cannot succeed, so it is not retried. A temporary refusal (4xx) or a broken connection is retried.
+     */
+    static Integer permanentRefusal(Exception e) {
+        for (Throwable t : causes(e)) {
+            int code = t instanceof SMTPAddressFailedException address ? address.getReturnCode()
+                    : t instanceof SMTPSendFailedException send ? send.getReturnCode()
+                    : t instanceof SMTPSenderFailedException sender ? sender.getReturnCode() : -1;
+            if (code >= 500 && code <= 599) {
+                return code;
+            }
+        }
+        return null;
+    }
+
     static boolean serverUnreachable(Exception e) {
         for (Throwable t : causes(e)) {
             if (t instanceof MailAuthenticationException || t instanceof AuthenticationFailedException

@@ -63,32 +63,59 @@ class RectificationRepository {
                 .query(RectificationRepository::item).optional();
     }
 
-    List<RectificationItem> search(String organizationId, Source source, Status status, Boolean overdue,
-            LocalDate today, List<String> visibleOrganizationIds) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from rectification_item where true");
+    /**
+     * The items matching the filter, newest first, each with its organization's name and town (the directory's
+     * {@code organization_town} view, V20) in the same statement.
+     *
+     * @param visibleOrganizationIds the caller's organizations, null for all
+     * @param townOrganizationIds    the organizations of the filter's town, null for no town filter
+     * @param limit                  at most this many rows
+     */
+    List<RectificationListItem> search(RectificationFilter filter, LocalDate today, List<String> visibleOrganizationIds,
+            List<String> townOrganizationIds, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                select i.id, i.organization_id, i.source, i.source_ref, i.title, i.description, i.severity,
+                       i.issuing_organization_id, i.due_date, i.status, i.rejections, i.process_instance_id,
+                       i.created_at, i.closed_at, o.name as organization_name, t.town_id, town.name as town_name
+                  from rectification_item i
+                  join organization o on o.id = i.organization_id
+                  left join organization_town t on t.organization_id = i.organization_id
+                  left join organization town on town.id = t.town_id
+                 where true""");
         List<Object> params = new ArrayList<>();
-        if (organizationId != null) {
-            sql.append(" and organization_id = ?");
-            params.add(organizationId);
+        if (filter.organizationId() != null) {
+            sql.append(" and i.organization_id = ?");
+            params.add(filter.organizationId());
         }
-        if (source != null) {
-            sql.append(" and source = ?");
-            params.add(source.name());
+        if (filter.source() != null) {
+            sql.append(" and i.source = ?");
+            params.add(filter.source().name());
         }
-        if (status != null) {
-            sql.append(" and status = ?");
-            params.add(status.name());
+        if (filter.status() != null) {
+            sql.append(" and i.status = ?");
+            params.add(filter.status().name());
         }
-        if (overdue != null) {
-            sql.append(overdue ? " and status <> 'CLOSED' and due_date < ?" : " and (status = 'CLOSED' or due_date >= ?)");
+        if (filter.overdue() != null) {
+            sql.append(filter.overdue() ? " and i.status <> 'CLOSED' and i.due_date < ?" : " and (i.status = 'CLOSED' or i.due_date >= ?)");
             params.add(today);
         }
+        if (filter.domain() != null) {
+            sql.append(" and o.domain = ?");
+            params.add(filter.domain().name());
+        }
+        if (townOrganizationIds != null) {
+            sql.append(" and i.organization_id = any (?)");
+            params.add(townOrganizationIds.toArray(String[]::new));
+        }
         if (visibleOrganizationIds != null) {
-            sql.append(" and organization_id = any (?)");
+            sql.append(" and i.organization_id = any (?)");
             params.add(visibleOrganizationIds.toArray(String[]::new));
         }
-        sql.append(" order by id desc limit 2000");
-        return jdbc.sql(sql.toString()).params(params).query(RectificationRepository::item).list();
+        sql.append(" order by i.id desc limit ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new RectificationListItem(item(rs, n),
+                rs.getString("organization_name"), rs.getString("town_id"), rs.getString("town_name"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class))).list();
     }
 
     List<RectificationEvent> history(long id) {

@@ -190,8 +190,35 @@ public class RectificationService {
         return item;
     }
 
+    /** Most items a list answers (newest first): {@code GET /api/rectifications}. */
+    public static final int LIST_LIMIT = 2000;
+    /** Most items an export holds (newest first). */
+    public static final int EXPORT_LIMIT = 20_000;
+
     public List<RectificationItem> search(String organizationId, Source source, Status status, Boolean overdue, ApiUser caller) {
-        return repository.search(organizationId, source, status, overdue, deadlines.today(), visibleOrganizations(caller));
+        return search(new RectificationFilter(organizationId, source, status, overdue, null, null), caller).stream()
+                .map(RectificationListItem::item).toList();
+    }
+
+    /**
+     * The items the caller may see that match the filter, newest first, at most {@link #LIST_LIMIT}. A filter outside
+     * the caller's scope finds nothing; it does not widen it.
+     *
+     * @throws ApiException 400 for a town that is not an organization of the directory
+     */
+    public List<RectificationListItem> search(RectificationFilter filter, ApiUser caller) {
+        return search(filter, caller, LIST_LIMIT);
+    }
+
+    List<RectificationListItem> search(RectificationFilter filter, ApiUser caller, int limit) {
+        List<String> town = null;
+        if (filter.town() != null) {
+            if (directory.organization(filter.town()).isEmpty()) {
+                throw ApiException.badField("town", "组织 " + filter.town() + " 不存在，无法按所属镇街（组织）筛选");
+            }
+            town = directory.overseenOrganizationIds(filter.town());
+        }
+        return repository.search(filter, deadlines.today(), visibleOrganizations(caller), town, limit);
     }
 
     /** The organizations whose items the caller sees (null: all), by the directory's rule. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partybuilding.Http;
 import org.partybuilding.IntegrationTest;
+import org.partybuilding.assessment.AssessmentService;
 import org.partybuilding.organization.DirectoryService;
 import org.partybuilding.rectification.RectificationProcess.Elements;
 import org.partybuilding.workflow.ProcessTestSupport;
@@ -32,6 +33,7 @@ class DashboardApiTest {
     @Autowired TaskService taskService;
     @Autowired DirectoryService directory;
     @Autowired ProcessTestSupport process;
+    @Autowired AssessmentService assessments;
     @LocalServerPort int port;
 
     private Http http;
@@ -139,13 +141,27 @@ class DashboardApiTest {
                     .query(Long.class).single());
         }
 
-        JsonNode stars = http.get("/api/dashboard/stars", "zhao.min").json();
-        Long assessed = jdbc.sql("select max(year) from assessment_run").query(Long.class).optional().orElse(null);
-        if (assessed == null) {
-            assertThat(stars.get("year").isNull()).isTrue();
-            assertThat(stars.get("organizations").asLong()).isZero();
-        } else {
-            assertThat(stars.get("year").asLong()).isEqualTo(assessed);
+        int year = jdbc.sql("select coalesce(max(year), 2900) + 1 from assessment_run").query(Integer.class).single();
+        assessments.assess(year);
+        for (String user : List.of("zhao.min", "mao.jianjun")) {
+            JsonNode stars = http.get("/api/dashboard/stars?year=" + year, user).json();
+            assertThat(stars.get("year").asInt()).isEqualTo(year);
+            String[] scope = user.equals("zhao.min") ? null : townIds.toArray(String[]::new);
+            long organizations = 0;
+            long threeOrMore = 0;
+            for (int n = 1; n <= 5; n++) {
+                long expected = jdbc.sql("select count(*) from assessment_result where year = ? and stars = ?"
+                                + (scope == null ? "" : " and organization_id = any (?)"))
+                        .params(scope == null ? List.of(year, n) : List.of(year, n, scope)).query(Long.class).single();
+                assertThat(stars.at("/byStars/" + n).asLong()).as(user + ": " + n + " stars").isEqualTo(expected);
+                organizations += expected;
+                threeOrMore += n >= 3 ? expected : 0;
+            }
+            assertThat(organizations).isPositive();
+            assertThat(stars.get("organizations").asLong()).isEqualTo(organizations);
+            assertThat(stars.get("shareThreeStarsOrMore").asDouble()).isCloseTo((double) threeOrMore / organizations,
+                    org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(stars.get("oneStepShort")).hasSize((int) Math.min(50, stars.at("/byStars/2").asLong()));
         }
     }
 
