@@ -300,14 +300,14 @@ function organizationFilter() {
 
 async function rectificationList(node, definitionId) {
   const only = organizationFilter();
-  const items = (await getJson('/api/rectifications'))
-    .filter((item) => !FINISHED.includes(item.status) && item.processInstanceId && (!only || item.organizationId === only));
+  const items = (await getJson(`/api/rectifications${only ? `?organizationId=${encodeURIComponent(only)}` : ''}`))
+    .filter((item) => !FINISHED.includes(item.status) && item.processInstanceId);
   const today = todayInCity();
   const rows = await Promise.all(items.map(async (item) => {
     const overdue = item.dueDate < today;
     return el('tr', {},
       el('td', {}, instanceLink(item.processInstanceId, String(item.id))),
-      el('td', {}, await organizationName(item.organizationId)),
+      el('td', {}, item.organizationName || await organizationName(item.organizationId)),
       el('td', {}, instanceLink(item.processInstanceId, item.title)),
       el('td', {}, SEVERITY[item.severity] || item.severity),
       el('td', {}, STATUS[item.status] || item.status),
