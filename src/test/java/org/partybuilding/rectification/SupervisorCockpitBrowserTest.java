@@ -240,14 +240,16 @@ class SupervisorCockpitBrowserTest {
     }
 
     /**
-     * The page's visible text outside the footer, the diagram and the variables has no Latin words other than data the
-     * user reads as such (process keys, organization ids, technical ids, file types): no English UI and no "Camunda".
+     * The page's visible text outside the footer, the diagram, the variables and what users wrote (titles, details: any
+     * language may be in them) has no Latin words other than data the user reads as such (process keys, organization
+     * ids, technical ids, file types): no English UI and no "Camunda".
      */
     private void assertChineseOnly(WebDriver driver, String where) {
         String text = (String) ((JavascriptExecutor) driver).executeScript(
-                "var all = document.body.innerText;"
-                        + "document.querySelectorAll('[cam-widget-footer], .djs-container, [cam-widget-variables-table]')"
-                        + ".forEach(function (e) { all = all.split(e.innerText).join(' '); });"
+                "var left = document.querySelectorAll('[cam-widget-footer], .djs-container, [cam-widget-variables-table], [data-user-text]');"
+                        + "var shown = Array.from(left).map(function (e) { var d = e.style.display; e.style.display = 'none'; return d; });"
+                        + "var all = document.body.innerText;"
+                        + "left.forEach(function (e, i) { e.style.display = shown[i]; });"
                         + "return all;");
         Set<String> data = new HashSet<>(List.of("null"));
         directory.organizations().forEach(o -> data.add(o.id()));

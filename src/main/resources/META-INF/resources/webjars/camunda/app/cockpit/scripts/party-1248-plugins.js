@@ -1,7 +1,8 @@
 /*
  * 1248 党建责任制: Cockpit plugins (Camunda 7.14+ frontend plugin API: an ES module whose default export lists the
  * plugins; loaded through config.js customScripts). Each plugin renders plain DOM; every text from the server is set
- * as text, never as HTML.
+ * as text, never as HTML. What users wrote (titles, descriptions, the history's details, file names) is marked
+ * data-user-text: any language may be in it.
  *
  * - 事项详情 (cockpit.processInstance.runtime.tab): the ledger item of a rectification instance (its business key is
  *   the item id): organization, title, severity, status, due date, its history with people's names, evidence files
@@ -226,10 +227,10 @@ async function rectificationDetail(node, instance, api) {
     el('td', {}, cityTime(event.at)),
     el('td', {}, EVENT[event.type] || event.type),
     el('td', {}, event.actorName || (event.actor ? event.actor : '系统')),
-    el('td', {}, event.detail || '')));
+    el('td', { 'data-user-text': '' }, event.detail || '')));
   const files = evidence && evidence.files.length
     ? table(['文件', '大小', '上传时间'], evidence.files.map((f) => el('tr', {},
-      el('td', {}, el('a', { href: `/api/rectifications/${item.id}/evidence/${f.id}`, download: f.fileName }, f.fileName)),
+      el('td', { 'data-user-text': '' }, el('a', { href: `/api/rectifications/${item.id}/evidence/${f.id}`, download: f.fileName }, f.fileName)),
       el('td', {}, fileSize(f.size)),
       el('td', {}, cityTime(f.uploadedAt)))))
     : el('p', { class: 'party1248-note' }, evidence ? '尚未上传佐证材料。' : '未能读取佐证材料。');
@@ -237,8 +238,8 @@ async function rectificationDetail(node, instance, api) {
     fields([
       ['台账编号', String(item.id)],
       ['组织', organization, { 'data-field': 'organization' }],
-      ['标题', item.title, { 'data-field': 'title' }],
-      ['问题描述', item.description || ''],
+      ['标题', item.title, { 'data-field': 'title', 'data-user-text': '' }],
+      ['问题描述', item.description || '', { 'data-user-text': '' }],
       ['来源', `${SOURCE[item.source] || item.source}${item.sourceRef ? `（${item.sourceRef}）` : ''}`],
       ['交办组织', issuer],
       ['严重程度', SEVERITY[item.severity] || item.severity],
@@ -308,7 +309,7 @@ async function rectificationList(node, definitionId) {
     return el('tr', {},
       el('td', {}, instanceLink(item.processInstanceId, String(item.id))),
       el('td', {}, item.organizationName || await organizationName(item.organizationId)),
-      el('td', {}, instanceLink(item.processInstanceId, item.title)),
+      el('td', { 'data-user-text': '' }, instanceLink(item.processInstanceId, item.title)),
       el('td', {}, SEVERITY[item.severity] || item.severity),
       el('td', {}, STATUS[item.status] || item.status),
       el('td', { class: overdue ? 'party1248-overdue' : null }, calendarDay(item.dueDate)));
