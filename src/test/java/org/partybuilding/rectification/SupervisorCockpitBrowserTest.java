@@ -77,6 +77,10 @@ class SupervisorCockpitBrowserTest {
         String secretaryName = directory.personName(SECRETARY).orElseThrow();
         String organizationName = directory.organization("village-lijia").map(Organization::name).orElseThrow();
         Http.Webapp engine = http.webapp(SUPERVISOR, Http.DEMO_PASSWORD);
+        JsonNode people = engine.get("/api/people?userId=" + SECRETARY + "&userId=qiu.hongmei&userId=nobody").json();
+        assertThat(people.get(SECRETARY).asText()).isEqualTo(secretaryName);
+        assertThat(people.get("qiu.hongmei").asText()).isEqualTo(directory.personName("qiu.hongmei").orElseThrow());
+        assertThat(people.has("nobody")).isFalse();
 
         try (Browser browser = Browser.open()) {
             WebDriver driver = browser.driver();

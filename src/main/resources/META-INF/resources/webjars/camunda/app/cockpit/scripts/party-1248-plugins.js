@@ -6,7 +6,7 @@
  *
  * - 事项详情 (cockpit.processInstance.runtime.tab): the ledger item of a rectification instance (its business key is
  *   the item id): organization, title, severity, status, due date, its history with people's names, evidence files
- *   with download links, and its open steps with who holds them (secretaries by name, groups by organization); for
+ *   with download links, and its open steps with who holds them (people by name, groups by organization); for
  *   the other processes the organization and the open steps.
  * - 事项一览 (cockpit.processDefinition.runtime.tab): a definition's running instances with organization and title
  *   (rectification: from the ledger), each linking to its instance page.
@@ -60,7 +60,7 @@ async function getJson(url) {
 
 let organizations = null;
 
-/** The organizations the directory lists, by id (names for tenant ids and secretaries for user ids). */
+/** The organizations the directory lists, by id (names for tenant ids). */
 function organizationsById() {
   if (!organizations) {
     organizations = getJson('/api/organizations')
@@ -75,17 +75,15 @@ async function organizationName(id) {
   return organization ? organization.name : id;
 }
 
-/** A secretary's name for a user id (secretaries hold most steps); the id itself otherwise. */
-async function personName(userId) {
-  if (!userId) {
-    return '';
+/** Names of these users from the directory (GET /api/people), by user id; a user it does not list keeps the id. */
+async function peopleNames(userIds) {
+  const ids = [...new Set(userIds.filter(Boolean))];
+  if (!ids.length) {
+    return new Map();
   }
-  for (const organization of (await organizationsById()).values()) {
-    if (organization.secretaryUserId === userId) {
-      return organization.secretaryName;
-    }
-  }
-  return userId;
+  const query = ids.map((id) => `userId=${encodeURIComponent(id)}`).join('&');
+  const names = await getJson(`/api/people?${query}`).catch(() => ({}));
+  return new Map(ids.map((id) => [id, names[id] || id]));
 }
 
 /** Who a candidate group is: the organization department, the inspectors, an organization's staff. */
@@ -106,8 +104,9 @@ async function groupName(groupId) {
 async function openSteps(api, processInstanceId) {
   const tasks = await getJson(`${api.engineApi}/task?processInstanceId=${encodeURIComponent(processInstanceId)}&maxResults=50`)
     .catch(() => []);
+  const names = await peopleNames(tasks.map((task) => task.assignee));
   const rows = await Promise.all(tasks.map(async (task) => {
-    let holder = task.assignee ? await personName(task.assignee) : '';
+    let holder = task.assignee ? names.get(task.assignee) : '';
     if (!task.assignee) {
       const links = await getJson(`${api.engineApi}/task/${encodeURIComponent(task.id)}/identity-links?type=candidate`).catch(() => []);
       const groups = await Promise.all(links.filter((l) => l.groupId).map((l) => groupName(l.groupId)));
