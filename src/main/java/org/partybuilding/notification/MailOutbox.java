@@ -79,6 +79,36 @@ public class MailOutbox {
         return added;
     }
 
+    /**
+     * Adds a mail announcing a user's tasks, in the caller's transaction and in one statement (a round opening
+     * thousands of tasks costs one insert each): to the address of the user's own account, greeted by name, unless
+     * the user switched these mails off ({@link MailPreferences}), has no usable address, or has reached the mail's
+     * open-task limit. A second mail with the same dedupKey is ignored. Returns true when added.
+     */
+    @Transactional
+    public boolean enqueueTaskMail(TaskMail mail) {
+        if (mail == null || mail.userId() == null || mail.userId().isBlank()) {
+            throw new IllegalArgumentException("任务邮件须指定用户");
+        }
+        String dedupKey = mail.dedupKey();
+        if (dedupKey == null || dedupKey.isBlank() || dedupKey.length() > MAX_DEDUP_KEY_LENGTH) {
+            throw new IllegalArgumentException("邮件去重键 dedupKey 不能为空，也不能超过 " + MAX_DEDUP_KEY_LENGTH + " 个字符：" + dedupKey);
+        }
+        if (mail.openTaskLimit() != null && mail.openTaskLimit() <= 0) {
+            return false;
+        }
+        String subject = Texts.oneLine(mail.subject());
+        if (subject.length() > MAX_SUBJECT_LENGTH) {
+            subject = subject.substring(0, MAX_SUBJECT_LENGTH - 1) + "…";
+        }
+        boolean added = repository.insertTaskMail(mail.userId(), dedupKey, subject.isEmpty() ? "（无主题）" : subject,
+                "同志：\n\n", mail.body() == null ? "" : mail.body(), mail.openTaskLimit());
+        if (added) {
+            sender.sendAfterCommit();
+        }
+        return added;
+    }
+
     /** The valid addresses, trimmed, without duplicates (ignoring case), in the given order; the others in {@code invalid}. */
     private static List<String> recipients(Mail mail, List<String> invalid) {
         Map<String, String> unique = new LinkedHashMap<>();

@@ -40,6 +40,32 @@ class OutboxRepository {
                 .params(dedupKey, String.join(",", recipients), subject, body, reason).update() == 1;
     }
 
+    /**
+     * Adds a PENDING mail to one user's own address in one statement: the address and the name are read from the
+     * engine's user table, and nothing is added when the user has no usable address, switched task mails off, or
+     * (with a limit) has {@code openTaskLimit} or more tasks assigned (counted on the assignee index, at most the
+     * limit's rows). False when nothing was added.
+     */
+    boolean insertTaskMail(String userId, String dedupKey, String subject, String salutationSuffix, String body,
+            Integer openTaskLimit) {
+        String limit = openTaskLimit == null ? "" : """
+                  and (select count(*) from (select 1 from act_ru_task t where t.assignee_ = u.id_ limit :limit) open)
+                      < :limit
+                """;
+        return jdbc.sql("""
+                insert into mail_outbox (dedup_key, recipients, subject, body)
+                select :key, u.email_, :subject,
+                       coalesce(nullif(trim(coalesce(u.first_, '') || coalesce(u.last_, '')), ''), u.id_) || :salutation || :body
+                from act_id_user u
+                where u.id_ = :user
+                  and u.email_ ~ '^[^@\\s,<>]+@[^@\\s,<>]+$'
+                  and not exists (select 1 from mail_preference p where p.user_id = u.id_ and not p.assignment_mails)
+                """ + limit + "on conflict (dedup_key) do nothing")
+                .param("key", dedupKey).param("subject", subject).param("salutation", salutationSuffix)
+                .param("body", body).param("user", userId).param("limit", openTaskLimit == null ? 0 : openTaskLimit)
+                .update() == 1;
+    }
+
     OffsetDateTime now() {
         return jdbc.sql("select clock_timestamp()").query(OffsetDateTime.class).single();
     }

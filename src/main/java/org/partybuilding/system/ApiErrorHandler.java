@@ -115,6 +115,10 @@ class ApiErrorHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        if (DatabaseOutage.causedBy(e)) {
+            log.warn("Database unavailable, answered 503: {}", e.toString());
+            return DatabaseOutage.answer();
+        }
         log.error("Unexpected error in API request", e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后重试或联系管理员", List.of());
     }

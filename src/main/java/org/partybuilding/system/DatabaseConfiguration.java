@@ -26,6 +26,8 @@ class DatabaseConfiguration {
             dataSource.setPassword(properties.password());
         }
         dataSource.setMaximumPoolSize(properties.maxPoolSize());
+        // while the database is down a request waits this long at most, then gets a 503 (DatabaseOutage)
+        dataSource.setConnectionTimeout(properties.connectionTimeout() == null ? 3000 : properties.connectionTimeout().toMillis());
         dataSource.setPoolName("party-building");
         return dataSource;
     }

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param ephemeral     embedded server in a temporary folder removed on shutdown (tests)
  * @param durable       fsync and synchronous commit on (off only for throw-away test data)
  * @param maxPoolSize   connection pool size
+ * @param connectionTimeout how long a request waits for a connection before it is answered 503 (database down)
  */
 @ConfigurationProperties("app.database")
 public record DatabaseProperties(
@@ -25,7 +26,8 @@ public record DatabaseProperties(
         int embeddedPort,
         boolean ephemeral,
         boolean durable,
-        int maxPoolSize) {
+        int maxPoolSize,
+        java.time.Duration connectionTimeout) {
 
     boolean external() {
         return url != null && !url.isBlank();

@@ -61,6 +61,13 @@ class EngineRestErrors {
 
     /** The refusal found in an exception or its causes, or null to leave the answer to Camunda. */
     static Response refusal(Throwable exception) {
+        if (DatabaseOutage.causedBy(exception)) {
+            ExceptionDto dto = new ExceptionDto();
+            dto.setType("DatabaseUnavailable");
+            dto.setMessage(DatabaseOutage.MESSAGE);
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS)
+                    .entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+        }
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof TaskRefusedException refused) {
                 return answer(refused.isForbidden() ? Response.Status.FORBIDDEN : Response.Status.BAD_REQUEST, refused);

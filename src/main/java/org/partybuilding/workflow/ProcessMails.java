@@ -31,7 +31,7 @@ public class ProcessMails {
         List<Task> open = taskService.createTaskQuery().processInstanceId(processInstanceId).active()
                 .orderByTaskCreateTime().desc().listPage(0, 1);
         if (!open.isEmpty()) {
-            links.append("办理任务：").append(baseUrl).append("/camunda/app/tasklist/default/#/?task=").append(open.get(0).getId()).append('\n');
+            links.append("办理任务：").append(taskLink(open.get(0).getId())).append('\n');
         }
         links.append("查看流程：").append(baseUrl).append("/camunda/app/cockpit/default/#/process-instance/")
                 .append(processInstanceId).append("/runtime\n");
@@ -56,7 +56,7 @@ public class ProcessMails {
         // the scope's few executions, each asked for its task: not every task of an instance with thousands of them
         executions.stream().flatMap(id -> taskService.createTaskQuery().executionId(id).active().list().stream())
                 .max(Comparator.comparing(Task::getCreateTime)).ifPresent(task -> links.append("办理任务：")
-                        .append(baseUrl).append("/camunda/app/tasklist/default/#/?task=").append(task.getId()).append('\n'));
+                        .append(taskLink(task.getId())).append('\n'));
         links.append("查看流程：").append(baseUrl).append("/camunda/app/cockpit/default/#/process-instance/")
                 .append(execution.getProcessInstanceId()).append("/runtime\n");
         return links.toString();
@@ -67,6 +67,11 @@ public class ProcessMails {
         for (ExecutionEntity child : execution.getExecutions()) {
             collectExecutions(child, ids);
         }
+    }
+
+    /** The task in Tasklist (its form, after the login). */
+    public String taskLink(String taskId) {
+        return baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId;
     }
 
     public String baseUrl() {
