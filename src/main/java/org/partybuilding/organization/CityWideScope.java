@@ -38,7 +38,7 @@ class CityWideScope extends CommandInterceptor {
         return cityRoot;
     }
 
-    private boolean isCityWide(Authentication authentication) {
+    boolean isCityWide(Authentication authentication) {
         if (authentication == null || authentication.getGroupIds() == null) {
             return false;
         }

@@ -130,6 +130,18 @@ public class DirectoryService {
         return repository.findStaffMember(userId);
     }
 
+    /**
+     * A person's name as the directory knows it (a staff member, or the secretary of an organization), for pages that
+     * show who did something instead of a user id; empty for a user the directory does not list (the administrator).
+     */
+    public Optional<String> personName(String userId) {
+        if (userId == null) {
+            return Optional.empty();
+        }
+        return staffMember(userId).map(StaffMember::name).or(() -> organizationIdsOfSecretary(userId).stream().findFirst()
+                .flatMap(this::organizationForHistory).map(Organization::secretaryName));
+    }
+
     /** The organizations whose secretary this user is. */
     public List<String> organizationIdsOfSecretary(String userId) {
         return repository.findOrganizationIdsOfSecretary(userId);

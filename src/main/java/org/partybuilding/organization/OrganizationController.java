@@ -4,7 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.partybuilding.system.ApiError;
 import org.partybuilding.system.ApiException;
 import org.springframework.http.HttpStatus;
@@ -40,6 +42,20 @@ class OrganizationController {
     Organization organization(@PathVariable String id) {
         return directory.organization(id).orElseThrow(() -> ApiException.notFound("组织 " + id + " 不存在"));
     }
+
+    /** Names for user ids (Cockpit's 事项详情 shows who holds a step); ids the directory does not list are left out. */
+    @GetMapping("/people")
+    @Operation(summary = "按用户名查询人员姓名（目录中的书记和工作人员），最多 200 个")
+    Map<String, String> people(@RequestParam(name = "userId") List<String> userIds) {
+        if (userIds.size() > MAX_PEOPLE) {
+            throw ApiException.badField("userId", "一次最多查询 " + MAX_PEOPLE + " 个用户");
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        userIds.stream().distinct().forEach(id -> directory.personName(id).ifPresent(name -> names.put(id, name)));
+        return names;
+    }
+
+    static final int MAX_PEOPLE = 200;
 
     @GetMapping("/secretary-types")
     @Operation(summary = "八类书记类型")

@@ -11,8 +11,8 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 /**
  * The webapps' login, accepted on the few {@code /api} paths that the product's own pages next to the webapps call
  * ({@code /evidence.html}, {@code /dashboard}, the Cockpit plugins): a user who is logged in to Tasklist or Cockpit is
- * not asked for the password again. Evidence files may be changed that way; the ledger, the report cards and the
- * dashboard's figures are only read ({@code GET}).
+ * not asked for the password again. Evidence files may be changed that way; the ledger, the report cards, the
+ * dashboard's figures, the organizations and people's names (for the Cockpit plugins) are only read ({@code GET}).
  *
  * <p>Against cross-site requests riding on the session cookie: the cookie is {@code SameSite=Lax} (no cross-site
  * POST carries it), the request guard refuses state-changing requests from other origins, and such requests must
@@ -23,7 +23,8 @@ final class WebappSession {
 
     private static final Pattern PATHS = Pattern.compile("/api/rectifications/\\d+/evidence(/\\d+)?");
     private static final Pattern READ_PATHS = Pattern.compile(
-            "/api/rectifications(/\\d+|/export\\.(xlsx|csv))?|/api/report-cards/.+|/api/dashboard(/.*)?");
+            "/api/rectifications(/\\d+|/export\\.(xlsx|csv))?|/api/report-cards/.+|/api/dashboard(/.*)?"
+            + "|/api/organizations(/[^/]+)?|/api/people");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD");
 
     private WebappSession() {

@@ -121,7 +121,7 @@ class RectificationRepository {
     List<RectificationEvent> history(long id) {
         return jdbc.sql("select type, at, actor, detail from rectification_event where item_id = ? order by id").param(id)
                 .query((rs, n) -> new RectificationEvent(EventType.valueOf(rs.getString("type")),
-                        rs.getObject("at", OffsetDateTime.class), rs.getString("actor"), rs.getString("detail")))
+                        rs.getObject("at", OffsetDateTime.class), rs.getString("actor"), rs.getString("detail"), null))
                 .list();
     }
 

@@ -176,7 +176,8 @@ public class RectificationService {
     }
 
     public RectificationItem find(long id, ApiUser caller) {
-        return visible(id, caller).withHistory(repository.history(id));
+        return visible(id, caller).withHistory(repository.history(id).stream()
+                .map(e -> e.withActorName(directory.personName(e.actor()).orElse(null))).toList());
     }
 
     /** The item without its history, when the caller may see it (404 otherwise, as for an item that does not exist). */

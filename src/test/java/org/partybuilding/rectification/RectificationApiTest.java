@@ -60,6 +60,7 @@ class RectificationApiTest {
         assertThat(item.get("dueDate").asText()).isEqualTo(due(7));
         assertThat(item.get("history").get(0).get("type").asText()).isEqualTo("CREATED");
         assertThat(item.get("history").get(0).get("actor").asText()).isEqualTo("mao.jianjun");
+        assertThat(item.get("history").get(0).get("actorName").asText()).as("the directory's name").isEqualTo("毛建军");
     }
 
     @Test

@@ -25,4 +25,15 @@ export default {
     availableLocales: ['zh', 'en', 'de'],
     fallbackLocale: 'zh'
   },
+  // scripts/party-1248-cockpit.js: actions the user may not perform are not offered, dates in city time (see the file)
+  requireJsConfig: {
+    deps: ['party-1248-cockpit'],
+    ngDeps: ['party1248.cockpit'],
+    paths: {
+      'party-1248-cockpit': 'scripts/party-1248-cockpit',
+      'party-1248-dates': '../tasklist/scripts/party-1248'
+    }
+  },
+  // scripts/party-1248-plugins.js: the tabs 事项详情 and 事项一览, the dashboard's 我的督查范围
+  customScripts: ['scripts/party-1248-plugins']
 };
