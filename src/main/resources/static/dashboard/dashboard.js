@@ -229,6 +229,7 @@
     const top = roots.length === 1 && roots[0].children ? roots[0].children : roots;
     const heat = chart('heatmap');
     heat.setOption({
+      animation: false, // drawn at once: a glance, and screenshots that show what is there
       tooltip: {formatter: (p) => p.data && p.data.tooltip ? p.data.tooltip : p.name},
       series: [{type: 'treemap', data: top, roam: false, top: 4, left: 4, right: 4, bottom: 4, nodeClick: false, leafDepth: 2,
         breadcrumb: {show: false}, label: {show: true, formatter: '{b}', overflow: 'truncate'},
@@ -336,6 +337,7 @@
     const grades = ['好', '较好', '一般', '差'];
     const duty = chart('duty-chart');
     duty.setOption({
+      animation: false, // drawn at once: a glance, and screenshots that show what is there
       tooltip: {trigger: 'axis'},
       legend: {type: 'scroll', top: 0},
       grid: {left: 40, right: 16, top: 48, bottom: 28, containLabel: true},
@@ -374,6 +376,7 @@
       + Math.round(data.target * 100) + '%，' + (data.targetMet ? '已达到目标。' : '未达到目标。'));
     const chartStars = chart('star-chart');
     chartStars.setOption({
+      animation: false, // drawn at once: a glance, and screenshots that show what is there
       tooltip: {trigger: 'axis'},
       grid: {left: 40, right: 16, top: 24, bottom: 28, containLabel: true},
       xAxis: {type: 'category', data: [1, 2, 3, 4, 5].map((n) => n + '星级')},
