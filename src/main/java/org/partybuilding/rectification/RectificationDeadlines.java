@@ -29,6 +29,12 @@ class RectificationDeadlines implements DeadlineSubject {
         this.deadlines = deadlines;
     }
 
+    /** The ledger id, not the business key: notices keep the keys they had before keys read {@code ZG-2026-0007}. */
+    @Override
+    public String noticeKey(DelegateExecution execution) {
+        return String.valueOf(RectificationService.itemId(execution));
+    }
+
     @Override
     public String processId() {
         return RectificationProcess.PROCESS_ID;

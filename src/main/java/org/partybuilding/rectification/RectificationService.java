@@ -123,7 +123,8 @@ public class RectificationService {
             variables.put(TaskDescriptionListener.TITLE, request.title());
             variables.put(Variables.DESCRIPTION, request.description() == null ? "" : request.description());
             variables.put(Variables.ROUND_REJECTIONS, 0);
-            String processInstanceId = runtimeService.startProcessInstanceById(definitionId, String.valueOf(id), variables).getId();
+            String processInstanceId = runtimeService.startProcessInstanceById(definitionId, businessKey(id, deadlines.today().getYear()),
+                    variables).getId();
             opened.add(new RectificationItem(id, organization.id(), request.source(), request.sourceRef(), request.title(),
                     request.description() == null ? "" : request.description(), request.severity(), openings.get(i).issuing(),
                     request.dueDate(), Status.OPEN, 0, processInstanceId, null));
@@ -228,9 +229,28 @@ public class RectificationService {
 
     // --- steps of the process (called by its delegates and listeners, inside the engine's transaction) ---
 
+    private static final java.util.regex.Pattern BUSINESS_KEY = java.util.regex.Pattern.compile("ZG-\\d{4}-(\\d+)|(\\d+)");
+
+    /**
+     * The instance's business key, readable in Cockpit and in mail: {@code ZG-2026-0007} (整改, the year it was opened,
+     * the ledger's id, at least four digits). The id alone decides which item it is.
+     */
+    public static String businessKey(long itemId, int year) {
+        return String.format("ZG-%d-%04d", year, itemId);
+    }
+
+    /** The ledger id in a business key: {@code ZG-2026-0007} gives 7; a bare id (instances started before) itself. */
+    public static long itemId(String businessKey) {
+        java.util.regex.Matcher m = businessKey == null ? null : BUSINESS_KEY.matcher(businessKey);
+        if (m == null || !m.matches()) {
+            throw new IllegalArgumentException("Not a rectification business key: " + businessKey);
+        }
+        return Long.parseLong(m.group(1) != null ? m.group(1) : m.group(2));
+    }
+
     /** The ledger item of an instance: its business key, which no task user can change. */
     static long itemId(DelegateExecution execution) {
-        return Long.parseLong(execution.getProcessBusinessKey());
+        return itemId(execution.getProcessBusinessKey());
     }
 
     static long itemId(DelegateTask task) {
@@ -332,7 +352,7 @@ public class RectificationService {
         if (!RectificationProcess.PROCESS_ID.equals(event.processDefinitionKey()) || event.businessKey() == null) {
             return;
         }
-        long id = Long.parseLong(event.businessKey());
+        long id = itemId(event.businessKey());
         Date now = deadlines.now();
         if (!repository.cancelled(id, now)) {
             return;

@@ -353,7 +353,7 @@ class RectificationProcessTest {
                 "2026-Q4-001", title, "三会一课记录缺失两次", severity, due, null), "qiu.hongmei");
         instances.add(item.processInstanceId());
         ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(item.processInstanceId()).singleResult();
-        assertThat(instance).isStarted().hasBusinessKey(String.valueOf(item.id()));
+        assertThat(instance).isStarted().hasBusinessKey(String.format("ZG-%d-%04d", process.today().getYear(), item.id()));
         return instance;
     }
 
@@ -368,7 +368,7 @@ class RectificationProcessTest {
     }
 
     private RectificationItem ledger(ProcessInstance instance) {
-        return rectifications.find(Long.parseLong(historyService.createHistoricProcessInstanceQuery()
+        return rectifications.find(RectificationService.itemId(historyService.createHistoricProcessInstanceQuery()
                 .processInstanceId(instance.getId()).singleResult().getBusinessKey()), new ApiUser("admin", List.of(Groups.ORG_DEPT)));
     }
 }

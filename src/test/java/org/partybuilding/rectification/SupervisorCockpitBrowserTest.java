@@ -46,7 +46,7 @@ class SupervisorCockpitBrowserTest {
     static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
     static final Pattern TECHNICAL_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z-]+:\\d+:[0-9a-f-]+|\\.(pdf|jpg|png|docx|xlsx)\\b"
-            + "|SHA-256 [0-9a-f]{64}");
+            + "|SHA-256 [0-9a-f]{64}|\\bZG-\\d{4}-\\d+"); // the last: rectification business keys (整改 ZG-2026-0007)
     /** File types and sizes as users know them (the evidence files, the ledger's record of an upload): not English UI words. */
     static final Set<String> FILE_WORDS = Set.of("PDF", "Word", "Excel", "JPG", "PNG", "KB", "MB");
     /** The tooltips of Cockpit's actions that only camunda-admin may perform. */

@@ -205,7 +205,12 @@ function ensureStyle() {
 async function rectificationDetail(node, instance, api) {
   let item;
   try {
-    item = await getJson(`/api/rectifications/${encodeURIComponent(instance.businessKey)}`);
+    // business key ZG-2026-0007 (or a bare id, instances started before): the ledger id is its last number
+    const id = /^(?:ZG-\d{4}-)?0*(\d+)$/.exec(instance.businessKey || '');
+    if (!id) {
+      throw new Error('not a rectification business key');
+    }
+    item = await getJson(`/api/rectifications/${id[1]}`);
   } catch (e) {
     message(node, '未能读取该整改事项的台账记录。');
     return;
