@@ -62,11 +62,54 @@ final class LocalPostgres implements AutoCloseable {
         try {
             if (!properties.ephemeral()) {
                 Files.createDirectories(properties.dataDir());
+                stopLeftBehind(properties.dataDir().toAbsolutePath());
                 builder.setDataDirectory(properties.dataDir().toAbsolutePath()).setCleanDataDirectory(false);
             }
             return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+        }
+    }
+
+    /**
+     * A server that an earlier run left behind (its JVM was killed: nothing stopped the server) still holds the data
+     * folder, and a new one would refuse to start on it. Its clients died with that JVM, so it is stopped (fast
+     * shutdown, a checkpoint, nothing committed lost) and this run starts its own.
+     */
+    static void stopLeftBehind(java.nio.file.Path dataDir) {
+        java.nio.file.Path pidFile = dataDir.resolve("postmaster.pid");
+        long pid;
+        try {
+            if (!Files.exists(pidFile)) {
+                return;
+            }
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            return; // unreadable or half-written: PostgreSQL judges it itself
+        }
+        java.util.Optional<ProcessHandle> server = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(command -> command.contains("postgres")).orElse(false));
+        if (server.isEmpty()) {
+            return; // a stale file: PostgreSQL removes it when it starts
+        }
+        log.warn("An embedded PostgreSQL (pid {}) left behind by a run that did not stop cleanly holds {}; stopping it", pid, dataDir);
+        try {
+            new ProcessBuilder("kill", "-INT", String.valueOf(pid)).start().waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            server.get().destroy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            server.get().onExit().get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            log.warn("PostgreSQL {} did not stop within 60 s; killing it", pid);
+            server.get().destroyForcibly();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
