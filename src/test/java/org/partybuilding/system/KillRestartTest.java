@@ -181,7 +181,7 @@ class KillRestartTest {
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
         return new ProcessBuilder(javaBinary, "-Xmx768m", "-Dfile.encoding=UTF-8", "-cp", classpath,
                 "org.partybuilding.Application", "--server.port=" + port, "--DATA_DIR=" + dataDir, "--app.base-url=http://localhost:" + port,
-                "--spring.mail.port=" + smtpPort, "--app.demo-data.open-items=false", "--app.mail.retry-base=1s", "--app.mail.poll-interval=2s",
+                "--spring.mail.port=" + smtpPort, "--app.demo-data.open-items=false", "--app.mail.retry-base=1s", "--app.mail.poll-interval=2s", "--JOB_LOCK_TIME_MILLIS=10000",
                 "--logging.level.root=warn")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
