@@ -237,6 +237,9 @@
         levels: [{itemStyle: {borderColor: '#fff', borderWidth: 2, gapWidth: 2}},
           {itemStyle: {borderColor: '#fff', borderWidth: 1, gapWidth: 1}}]}]
     });
+    heat.on('finished', () => {
+      document.getElementById('heatmap').dataset.drawn = 'true';
+    });
     heat.on('click', (p) => {
       if (p.data && p.data.id) {
         filterBy(p.data.id);

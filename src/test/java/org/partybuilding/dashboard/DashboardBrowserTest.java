@@ -143,6 +143,9 @@ class DashboardBrowserTest {
     private static void loaded(WebDriver driver) {
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-loaded=true]")));
+        // ECharts says when the heatmap is drawn through and through (labels included)
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#heatmap[data-drawn=true]")));
         assertThat(driver.findElement(By.id("error")).isDisplayed()).as(driver.findElement(By.id("error")).getText()).isFalse();
     }
 }
