@@ -131,7 +131,7 @@
       if (token) {
         headers['X-XSRF-TOKEN'] = token;
       }
-      const response = await fetch('/camunda/api/admin/auth/user/default/login/cockpit', {method: 'POST',
+      const response = await fetch('/camunda/api/admin/auth/user/default/login/tasklist', {method: 'POST',
         credentials: 'same-origin', headers: headers,
         body: new URLSearchParams({username: username, password: password}).toString()});
       if (response.ok) {
@@ -182,7 +182,8 @@
     if (cityPrefix && n.startsWith(cityPrefix) && n.length > cityPrefix.length + 2) {
       n = n.slice(cityPrefix.length);
     }
-    return n.replace(/(党总支部委员会|党支部委员会|总支部委员会|支部委员会|党委员会|委员会|党委|党总支|党支部)$/, '') || name;
+    return n.replace(/工作委员会$/, '工委')
+      .replace(/(党总支部委员会|党支部委员会|总支部委员会|支部委员会|党委员会|委员会|党委|党总支|党支部)$/, '') || name;
   }
 
   function heatColor(overdue, open) {
@@ -233,8 +234,10 @@
       tooltip: {formatter: (p) => p.data && p.data.tooltip ? p.data.tooltip : p.name},
       series: [{type: 'treemap', data: top, roam: false, top: 4, left: 4, right: 4, bottom: 4, nodeClick: false, leafDepth: 2,
         breadcrumb: {show: false}, label: {show: true, formatter: '{b}', overflow: 'truncate'},
-        upperLabel: {show: true, height: 20, color: '#fff'},
-        levels: [{itemStyle: {borderColor: '#fff', borderWidth: 2, gapWidth: 2}},
+        // level 0 is the treemap's own root; 1 the towns (their names in a band above their organizations); 2 below
+        levels: [{itemStyle: {borderWidth: 0, gapWidth: 3}},
+          {itemStyle: {borderColor: '#5b6770', borderWidth: 2, gapWidth: 1},
+            upperLabel: {show: true, height: 20, color: '#fff', fontWeight: 'bold'}},
           {itemStyle: {borderColor: '#fff', borderWidth: 1, gapWidth: 1}}]}]
     });
     heat.on('finished', () => {
