@@ -35,22 +35,26 @@ class DashboardService {
         this.deadlines = deadlines;
     }
 
-    /** The caller's scope; 403 for a user who acts for no organization. */
+    /**
+     * The caller's scope: the organizations the directory lets them see (the ledger's rule,
+     * {@link DirectoryService#visibleOrganizationIds}), drawn from the city, their own organization (staff) or their
+     * first one (a secretary); 403 for a user who acts for no organization.
+     */
     Scope scope(ApiUser user) {
-        if (user.isOrgDept() || user.isInspector()) {
+        List<String> visible = directory.visibleOrganizationIds(user);
+        if (visible == null) {
             String root = directory.rootId().orElseThrow(() -> ApiException.notFound("组织目录尚未导入"));
             return new Scope(root, name(root), true, null);
+        }
+        if (visible.isEmpty()) {
+            throw ApiException.forbidden("仪表盘供组织部、上级党组织工作人员和党组织书记使用，您的账号不属于任何党组织");
         }
         var staff = directory.staffMember(user.userId());
         if (staff.isPresent()) {
             String own = staff.get().organizationId();
-            return new Scope(own, name(own), false, directory.overseenOrganizationIds(own));
+            return new Scope(own, name(own), false, visible);
         }
-        List<String> own = directory.organizationIdsOfSecretary(user.userId());
-        if (own.isEmpty()) {
-            throw ApiException.forbidden("仪表盘供组织部、上级党组织工作人员和党组织书记使用，您的账号不属于任何党组织");
-        }
-        return new Scope(own.get(0), own.size() == 1 ? name(own.get(0)) : "我的党组织", false, own);
+        return new Scope(visible.get(0), visible.size() == 1 ? name(visible.get(0)) : "我的党组织", false, visible);
     }
 
     private String name(String organizationId) {
@@ -139,26 +143,33 @@ class DashboardService {
     }
 
     List<DutyRound> dutyReports(ApiUser user) {
-        Map<String, DutyRound> rounds = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> byStatus = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> grades = new HashMap<>();
+        Map<String, DashboardRepository.ReportCount> first = new HashMap<>();
         for (DashboardRepository.ReportCount count : repository.dutyReports(scope(user).ids())) {
             String key = count.year() + "-" + count.half();
-            DutyRound round = rounds.computeIfAbsent(key, k -> new DutyRound(count.year(), count.half(),
-                    count.year() + "年" + ("MID_YEAR".equals(count.half()) ? "年中" : "年末") + "述职", 0,
-                    new LinkedHashMap<>(), new TreeMap<>(Comparator.comparingInt(DashboardService::gradeOrder))));
-            round.byStatus().merge(count.status(), count.count(), Long::sum);
+            first.putIfAbsent(key, count);
+            byStatus.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(count.status(), count.count(), Long::sum);
+            Map<String, Long> given = grades.computeIfAbsent(key, k -> new TreeMap<>(GRADE_ORDER));
             if (count.grade() != null) {
-                round.grades().merge(count.grade(), count.count(), Long::sum);
+                given.merge(count.grade(), count.count(), Long::sum);
             }
-            rounds.put(key, new DutyRound(round.year(), round.half(), round.label(), round.reports() + count.count(),
-                    round.byStatus(), round.grades()));
         }
-        return List.copyOf(rounds.values());
+        List<DutyRound> rounds = new ArrayList<>();
+        byStatus.forEach((key, statuses) -> {
+            DashboardRepository.ReportCount round = first.get(key);
+            rounds.add(new DutyRound(round.year(), round.half(),
+                    round.year() + "年" + ("MID_YEAR".equals(round.half()) ? "年中" : "年末") + "述职",
+                    statuses.values().stream().mapToLong(Long::longValue).sum(), statuses, grades.get(key)));
+        });
+        return rounds;
     }
 
-    private static int gradeOrder(String grade) {
+    /** 好、较好、一般、差 in this order; a grade the table might add later after them, alphabetically. */
+    private static final Comparator<String> GRADE_ORDER = Comparator.<String>comparingInt(grade -> {
         int i = List.of("好", "较好", "一般", "差").indexOf(grade);
-        return i < 0 ? 99 + grade.hashCode() % 1000 : i;
-    }
+        return i < 0 ? Integer.MAX_VALUE : i;
+    }).thenComparing(Comparator.naturalOrder());
 
     /** One inspection round: organizations inspected in scope, and the findings by severity and rectification state. */
     record InspectionView(int year, int quarter, String businessKey, String status, String theme, long targets, long inspected,

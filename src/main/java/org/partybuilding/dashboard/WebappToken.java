@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,13 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class WebappToken {
 
-    /** Camunda's session attribute (CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME). */
-    static final String SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
-
     @GetMapping("/dashboard/webapp-token")
     ResponseEntity<Map<String, String>> token(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        Object token = session == null ? null : session.getAttribute(SESSION_ATTRIBUTE);
+        Object token = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
         Map<String, String> body = new HashMap<>();
         body.put("token", token == null ? null : token.toString());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
