@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param durable       fsync and synchronous commit on (off only for throw-away test data)
  * @param maxPoolSize   connection pool size
  * @param connectionTimeout how long a request waits for a connection before it is answered 503 (database down)
+ * @param watchdogInterval how often the default run checks its embedded server answers; two misses and it starts it again
  */
 @ConfigurationProperties("app.database")
 public record DatabaseProperties(
@@ -27,7 +28,8 @@ public record DatabaseProperties(
         boolean ephemeral,
         boolean durable,
         int maxPoolSize,
-        java.time.Duration connectionTimeout) {
+        java.time.Duration connectionTimeout,
+        java.time.Duration watchdogInterval) {
 
     boolean external() {
         return url != null && !url.isBlank();

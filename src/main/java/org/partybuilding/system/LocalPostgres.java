@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 final class LocalPostgres implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
-    static final long WATCH_INTERVAL_MILLIS = 2000;
 
     private final DatabaseProperties properties;
     private volatile EmbeddedPostgres server;
@@ -113,14 +112,15 @@ final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    /** Checks every two seconds that the server accepts connections; two misses in a row and it is started again. */
+    /** Checks every {@code app.database.watchdog-interval} (2 s) that the server accepts connections; two misses in a row and it is started again. */
     private void watch() {
+        long interval = properties.watchdogInterval() == null ? 2000 : properties.watchdogInterval().toMillis();
         watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "embedded-postgres-watchdog");
             thread.setDaemon(true);
             return thread;
         });
-        watchdog.scheduleWithFixedDelay(this::check, WATCH_INTERVAL_MILLIS, WATCH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        watchdog.scheduleWithFixedDelay(this::check, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     private void check() {
