@@ -6,6 +6,8 @@ import static org.partybuilding.StandaloneApplication.freePort;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,36 +28,73 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partybuilding.Http;
 
 /**
- * SIGKILL of the default run (a JVM of its own, started as {@code mvn spring-boot:run} does, with its embedded
- * PostgreSQL keeping data in a folder) in the middle of a burst — items being opened, secretaries submitting, reminder
- * timers firing, mail going out — then a restart on the same folder. The embedded server left behind by the killed JVM
- * is stopped and started again; afterwards every item acknowledged to a client is there with its process instance,
- * every acknowledged submission is recorded once, no ledger event is doubled, every mail in the outbox reaches the SMTP
- * server, and mail sent twice (the README's at-least-once promise) carries one Message-ID. Runs in the pom's
- * {@code standalone-applications} execution.
+ * SIGKILL of the application (a JVM of its own, started as {@code mvn spring-boot:run} does) in the middle of a burst —
+ * items being opened, secretaries submitting, reminder timers firing, mail going out — then a restart on the same
+ * data: the default run with its embedded PostgreSQL keeping data in a folder (the server left behind by the killed
+ * JVM is stopped and started again), and an application on an external PostgreSQL. Afterwards every item acknowledged
+ * to a client is there with its process instance, every acknowledged submission is recorded once, no ledger event is
+ * doubled, every mail in the outbox reaches the SMTP server, and mail sent twice (the README's at-least-once promise)
+ * carries one Message-ID. Runs in the pom's {@code standalone-applications} execution.
  */
 class KillRestartTest {
 
+    private static final String ADMIN_PASSWORD = "Qinghe-Root-2026!";
+    private static final String SUPERVISOR = "mao.jianjun";
     private static final List<String[]> SECRETARIES = List.of(new String[] {"village-lijia", "li.changfu"},
             new String[] {"village-wangzhuang", "wang.shoutian"}, new String[] {"village-hekou", "sun.guoqing"},
             new String[] {"village-liushuwan", "hu.chunsheng"}, new String[] {"village-donggang", "zhu.weidong"});
 
     @Test
-    void aKilledRunRestartsOnItsDataWithNothingLostAndNothingDoubled(@TempDir Path dataDir) throws Exception {
-        GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "localhost", ServerSetup.PROTOCOL_SMTP));
+    void aKilledDefaultRunRestartsOnItsDataWithNothingLostAndNothingDoubled(@TempDir Path dataDir) throws Exception {
+        try {
+            killInTheMiddleOfABurstAndRestart("default-run", user -> Http.DEMO_PASSWORD, () -> database(dataDir),
+                    "--DATA_DIR=" + dataDir);
+        } finally {
+            LocalPostgres.stopLeftBehind(dataDir.resolve("postgres"));
+        }
+    }
+
+    /**
+     * The same on an external PostgreSQL ({@code DB_URL}, production mode): the server outlives the killed JVM, whose
+     * connections it drops, rolling back what they had not committed. Production mode mails each user an initial
+     * password; the test reads them from the SMTP server and sets the users' own, as the users would.
+     */
+    @Test
+    void aKilledApplicationOnAnExternalDatabaseRestartsWithNothingLostAndNothingDoubled() throws Exception {
+        try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
+            Map<String, String> passwords = new ConcurrentHashMap<>();
+            killInTheMiddleOfABurstAndRestart("external-database", user -> passwords.computeIfAbsent(user, this::ownPassword),
+                    () -> external.getPostgresDatabase().getConnection(),
+                    "--DB_URL=" + external.getJdbcUrl("postgres", "postgres"), "--DB_USER=postgres", "--DB_PASSWORD=",
+                    "--ADMIN_PASSWORD=" + ADMIN_PASSWORD);
+        }
+    }
+
+    private GreenMail smtp;
+    private Http http;
+
+    private void killInTheMiddleOfABurstAndRestart(String run, Function<String, String> passwords, Database database,
+            String... databaseArguments) throws Exception {
+        smtp = new GreenMail(new ServerSetup(freePort(), "localhost", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         int port = freePort();
-        Path log = Path.of("target", "kill-restart-" + System.nanoTime() + ".log");
+        Path log = Path.of("target", "kill-restart-" + run + "-" + System.nanoTime() + ".log");
         Files.createDirectories(log.getParent());
-        Process app = startApplication(dataDir, port, smtp.getSmtp().getPort(), log);
+        Process app = startApplication(port, smtp.getSmtp().getPort(), log, databaseArguments);
         try {
-            Http http = new Http(port);
+            http = new Http(port);
             awaitReady(http, app);
+            Users users = new Users(passwords);
+            SECRETARIES.forEach(secretary -> users.password(secretary[1]));
+            users.password(SUPERVISOR);
 
             Map<Long, String> opened = new ConcurrentHashMap<>();
             Set<Long> submitted = ConcurrentHashMap.newKeySet();
@@ -63,10 +102,10 @@ class KillRestartTest {
             ExecutorService clients = Executors.newFixedThreadPool(6);
             for (int thread = 0; thread < 6; thread++) {
                 int t = thread;
-                clients.execute(() -> burst(http, t, opened, submitted, killed));
+                clients.execute(() -> burst(http, users, t, opened, submitted, killed));
             }
             await().atMost(Duration.ofSeconds(90)).until(() -> opened.size() >= 60 && submitted.size() >= 15);
-            app.destroyForcibly(); // SIGKILL: no shutdown hook, nothing stopped, the embedded PostgreSQL left running
+            app.destroyForcibly(); // SIGKILL: no shutdown hook, nothing stopped, an embedded PostgreSQL left running
             killed.set(true);
             app.waitFor(30, TimeUnit.SECONDS);
             clients.shutdown();
@@ -74,71 +113,75 @@ class KillRestartTest {
             Files.writeString(log, "\n==== killed with " + opened.size() + " items and " + submitted.size()
                     + " submissions acknowledged ====\n", java.nio.file.StandardOpenOption.APPEND);
 
-            app = startApplication(dataDir, port, smtp.getSmtp().getPort(), log);
+            app = startApplication(port, smtp.getSmtp().getPort(), log, databaseArguments);
             awaitReady(http, app);
 
-            try (Connection db = database(dataDir)) {
-                // the engine's jobs (reminders) and the outbox settle
-                long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-                while (System.nanoTime() < until && (count(db, DUE_JOBS) > 0 || count(db, "select count(*) from mail_outbox where status = 'PENDING'") > 0)) {
-                    Thread.sleep(1000);
-                }
-                assertThat(count(db, DUE_JOBS)).as("jobs still due: " + rows(db, "select handler_type_ || ' ' || coalesce(handler_cfg_, '') || ' due '"
-                        + " || duedate_ || ' retries ' || retries_ || ' ' || coalesce(exception_msg_, '') || ' lock ' || coalesce(lock_owner_, '-')"
-                        + " from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ <= now()) limit 5")).isZero();
-                assertThat(count(db, "select count(*) from mail_outbox where status = 'PENDING'")).as("mail pending: "
-                        + rows(db, "select dedup_key || ' ' || attempts || ' ' || coalesce(last_error, '') from mail_outbox where status = 'PENDING' limit 5"))
-                        .isZero();
-
-                for (Map.Entry<Long, String> item : opened.entrySet()) {
-                    assertThat(count(db, "select count(*) from rectification_item where id = " + item.getKey()
-                            + " and process_instance_id = '" + item.getValue() + "'")).as("acknowledged item " + item.getKey()).isEqualTo(1);
-                }
-                assertThat(count(db, """
-                        select count(*) from rectification_item i where not exists (
-                            select 1 from act_hi_procinst p where p.id_ = i.process_instance_id)""")).as("items without an instance").isZero();
-                assertThat(count(db, """
-                        select count(*) from act_ru_execution e where e.parent_id_ is null and e.proc_def_key_ = 'rectification'
-                        and not exists (select 1 from rectification_item i where i.process_instance_id = e.id_)""")).as("instances without an item").isZero();
-                for (long id : submitted) {
-                    assertThat(count(db, "select count(*) from rectification_event where type = 'SUBMITTED' and item_id = " + id))
-                            .as("acknowledged submission of " + id).isEqualTo(1);
-                    assertThat(count(db, "select count(*) from rectification_item where status = 'SUBMITTED' and id = " + id)).isEqualTo(1);
-                }
-                assertThat(count(db, "select count(*) from (select item_id, type from rectification_event where type in "
-                        + "('CREATED', 'SUBMITTED', 'REMINDED') group by item_id, type, detail having count(*) > 1) doubled")).as("doubled events").isZero();
-                assertThat(count(db, "select count(*) from rectification_event where type = 'REMINDED'")).as("reminders fired").isPositive();
-
-                List<Long> outbox = ids(db, "select id from mail_outbox where status = 'SENT'");
-                assertThat(count(db, "select count(*) from mail_outbox where status <> 'SENT'")).as("mail not delivered").isZero();
-                Map<String, Integer> received = new HashMap<>();
-                for (MimeMessage message : smtp.getReceivedMessages()) {
-                    for (String recipient : new String[] {message.getHeader("Message-ID", null)}) {
-                        received.merge(recipient, 1, Integer::sum);
-                    }
-                }
-                int deliveredTwice = 0;
-                for (long id : outbox) {
-                    String messageId = "<outbox-" + id + "@party-building-1248>";
-                    assertThat(received).as("mail " + id + " at the SMTP server").containsKey(messageId);
-                    deliveredTwice += received.get(messageId) > recipients(db, id) ? 1 : 0;
-                }
-                Files.writeString(log, "\n==== " + opened.size() + " items, " + submitted.size() + " submissions, " + outbox.size()
-                        + " mails, " + deliveredTwice + " delivered again after the kill ====\n", java.nio.file.StandardOpenOption.APPEND);
-                System.out.printf("KillRestartTest: %d items and %d submissions acknowledged before SIGKILL, %d mails, %d sent again"
-                        + " (same Message-ID)%n", opened.size(), submitted.size(), outbox.size(), deliveredTwice);
-                assertThat(deliveredTwice).as("at most the mails in flight at the kill go out twice").isLessThanOrEqualTo(6);
+            try (Connection db = database.connect()) {
+                nothingLostAndNothingDoubled(run, db, opened, submitted, log);
             }
         } finally {
             app.destroyForcibly();
             app.waitFor(30, TimeUnit.SECONDS);
-            stopLeftBehindDatabase(dataDir);
             smtp.stop();
         }
     }
 
+    private void nothingLostAndNothingDoubled(String run, Connection db, Map<Long, String> opened, Set<Long> submitted, Path log)
+            throws Exception {
+        // the engine's jobs (reminders) and the outbox settle
+        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < until && (count(db, DUE_JOBS) > 0 || count(db, "select count(*) from mail_outbox where status = 'PENDING'") > 0)) {
+            Thread.sleep(1000);
+        }
+        assertThat(count(db, DUE_JOBS)).as("jobs still due: " + rows(db, "select handler_type_ || ' ' || coalesce(handler_cfg_, '') || ' due '"
+                + " || duedate_ || ' retries ' || retries_ || ' ' || coalesce(exception_msg_, '') || ' lock ' || coalesce(lock_owner_, '-')"
+                + " from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ <= now()) limit 5")).isZero();
+        assertThat(count(db, "select count(*) from mail_outbox where status = 'PENDING'")).as("mail pending: "
+                + rows(db, "select dedup_key || ' ' || attempts || ' ' || coalesce(last_error, '') from mail_outbox where status = 'PENDING' limit 5"))
+                .isZero();
+
+        for (Map.Entry<Long, String> item : opened.entrySet()) {
+            assertThat(count(db, "select count(*) from rectification_item where id = " + item.getKey()
+                    + " and process_instance_id = '" + item.getValue() + "'")).as("acknowledged item " + item.getKey()).isEqualTo(1);
+        }
+        assertThat(count(db, """
+                select count(*) from rectification_item i where not exists (
+                    select 1 from act_hi_procinst p where p.id_ = i.process_instance_id)""")).as("items without an instance").isZero();
+        assertThat(count(db, """
+                select count(*) from act_ru_execution e where e.parent_id_ is null and e.proc_def_key_ = 'rectification'
+                and not exists (select 1 from rectification_item i where i.process_instance_id = e.id_)""")).as("instances without an item").isZero();
+        for (long id : submitted) {
+            assertThat(count(db, "select count(*) from rectification_event where type = 'SUBMITTED' and item_id = " + id))
+                    .as("acknowledged submission of " + id).isEqualTo(1);
+            assertThat(count(db, "select count(*) from rectification_item where status = 'SUBMITTED' and id = " + id)).isEqualTo(1);
+        }
+        assertThat(count(db, "select count(*) from (select item_id, type from rectification_event where type in "
+                + "('CREATED', 'SUBMITTED', 'REMINDED') group by item_id, type, detail having count(*) > 1) doubled")).as("doubled events").isZero();
+        assertThat(count(db, "select count(*) from rectification_event where type = 'REMINDED'")).as("reminders fired").isPositive();
+
+        List<Long> outbox = ids(db, "select id from mail_outbox where status = 'SENT'");
+        assertThat(count(db, "select count(*) from mail_outbox where status <> 'SENT'")).as("mail not delivered").isZero();
+        Map<String, Integer> received = new HashMap<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            for (String recipient : new String[] {message.getHeader("Message-ID", null)}) {
+                received.merge(recipient, 1, Integer::sum);
+            }
+        }
+        int deliveredTwice = 0;
+        for (long id : outbox) {
+            String messageId = "<outbox-" + id + "@party-building-1248>";
+            assertThat(received).as("mail " + id + " at the SMTP server").containsKey(messageId);
+            deliveredTwice += received.get(messageId) > recipients(db, id) ? 1 : 0;
+        }
+        Files.writeString(log, "\n==== " + opened.size() + " items, " + submitted.size() + " submissions, " + outbox.size()
+                + " mails, " + deliveredTwice + " delivered again after the kill ====\n", java.nio.file.StandardOpenOption.APPEND);
+        System.out.printf("KillRestartTest (%s): %d items and %d submissions acknowledged before SIGKILL, %d mails, %d sent again"
+                + " (same Message-ID)%n", run, opened.size(), submitted.size(), outbox.size(), deliveredTwice);
+        assertThat(deliveredTwice).as("at most the mails in flight at the kill go out twice").isLessThanOrEqualTo(6);
+    }
+
     /** Opens items and submits the secretaries' tasks until the application dies; remembers what was acknowledged. */
-    private static void burst(Http http, int thread, Map<Long, String> opened, Set<Long> submitted, AtomicBoolean killed) {
+    private static void burst(Http http, Users users, int thread, Map<Long, String> opened, Set<Long> submitted, AtomicBoolean killed) {
         String[] organization = SECRETARIES.get(thread % SECRETARIES.size());
         LocalDate due = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
         while (due.getDayOfWeek().getValue() > 5) {
@@ -149,16 +192,17 @@ class KillRestartTest {
             try {
                 if (i % 3 == 2 && !mine.isEmpty()) {
                     long id = mine.remove(0);
-                    Http.Response task = http.get("/engine-rest/task?processInstanceId=" + opened.get(id) + "&maxResults=1", organization[1]);
+                    Http.Response task = http.get("/engine-rest/task?processInstanceId=" + opened.get(id) + "&maxResults=1", organization[1],
+                            users.password(organization[1]));
                     if (task.status() == 200 && task.json().size() == 1) {
                         Http.Response done = http.post("/engine-rest/task/" + task.json().get(0).get("id").asText() + "/submit-form",
-                                organization[1], "{\"variables\":{\"measures\":{\"value\":\"已整改 " + id + "\"},\"evidence\":{\"value\":\"照片\"}}}");
+                                organization[1], users.password(organization[1]), "{\"variables\":{\"measures\":{\"value\":\"已整改 " + id + "\"},\"evidence\":{\"value\":\"照片\"}}}");
                         if (done.status() == 204) {
                             submitted.add(id);
                         }
                     }
                 } else {
-                    Http.Response created = http.post("/api/rectifications", "mao.jianjun", "{\"organizationId\":\"" + organization[0]
+                    Http.Response created = http.post("/api/rectifications", SUPERVISOR, users.password(SUPERVISOR), "{\"organizationId\":\"" + organization[0]
                             + "\",\"source\":\"OTHER\",\"title\":\"突发 " + thread + "-" + i + "\",\"description\":\"\",\"severity\":\"LOW\","
                             + "\"dueDate\":\"" + due + "\"}");
                     if (created.status() == 201) {
@@ -172,18 +216,19 @@ class KillRestartTest {
         }
     }
 
-    private static Process startApplication(Path dataDir, int port, int smtpPort, Path log) throws IOException {
+    private static Process startApplication(int port, int smtpPort, Path log, String... databaseArguments) throws IOException {
         String javaBinary = ProcessHandle.current().info().command().orElse("java");
         // the application's own classpath: surefire's list without the test classes, each entry once
         String classpath = java.util.Arrays.stream(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
                         .split(java.io.File.pathSeparator))
                 .filter(entry -> !entry.endsWith("test-classes")).distinct()
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
-        return new ProcessBuilder(javaBinary, "-Xmx768m", "-Dfile.encoding=UTF-8", "-cp", classpath,
-                "org.partybuilding.Application", "--server.port=" + port, "--DATA_DIR=" + dataDir, "--app.base-url=http://localhost:" + port,
-                "--spring.mail.port=" + smtpPort, "--app.demo-data.open-items=false", "--app.mail.retry-base=1s", "--app.mail.poll-interval=2s", "--JOB_LOCK_TIME_MILLIS=10000",
-                "--logging.level.root=warn")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        List<String> command = new ArrayList<>(List.of(javaBinary, "-Xmx768m", "-Dfile.encoding=UTF-8", "-cp", classpath,
+                "org.partybuilding.Application", "--server.port=" + port, "--app.base-url=http://localhost:" + port,
+                "--spring.mail.port=" + smtpPort, "--app.demo-data.open-items=false", "--app.mail.retry-base=1s", "--app.mail.poll-interval=2s",
+                "--JOB_LOCK_TIME_MILLIS=10000", "--logging.level.root=warn"));
+        command.addAll(List.of(databaseArguments));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
     private static void awaitReady(Http http, Process app) {
@@ -203,8 +248,47 @@ class KillRestartTest {
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + lock.get(3).trim() + "/postgres", "postgres", "");
     }
 
-    private static void stopLeftBehindDatabase(Path dataDir) {
-        LocalPostgres.stopLeftBehind(dataDir.resolve("postgres"));
+    interface Database {
+        Connection connect() throws Exception;
+    }
+
+    /** Each user's password: the demo's, or (production mode) one the user set after reading the mailed initial one. */
+    private static final class Users {
+
+        private final Function<String, String> passwords;
+
+        Users(Function<String, String> passwords) {
+            this.passwords = passwords;
+        }
+
+        String password(String user) {
+            return passwords.apply(user);
+        }
+    }
+
+    /** Production mode: the initial password mailed to the user, changed to one of the user's own. */
+    private String ownPassword(String user) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> initialPasswordMail(user) != null);
+        Matcher initial = Pattern.compile("初始密码：(\\S+)").matcher(initialPasswordMail(user));
+        assertThat(initial.find()).isTrue();
+        String own = "Burst-" + user.replace('.', '-').toUpperCase() + "-2026!";
+        Http.Response changed = http.postAnonymous("/api/account/password", "{\"userId\":\"" + user + "\",\"currentPassword\":\""
+                + initial.group(1) + "\",\"newPassword\":\"" + own + "\"}");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(204);
+        return own;
+    }
+
+    private String initialPasswordMail(String user) {
+        try {
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                if (InternetAddress.toString(message.getAllRecipients()).contains(user + "@") && message.getSubject().startsWith("【账号开通】")) {
+                    return message.getContent().toString();
+                }
+            }
+            return null;
+        } catch (jakarta.mail.MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static final String DUE_JOBS = "select count(*) from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ <= now())";
