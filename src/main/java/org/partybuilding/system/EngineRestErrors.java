@@ -77,7 +77,7 @@ class EngineRestErrors {
         }
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof TaskRefusedException refused) {
-                return answer(refused.isForbidden() ? Response.Status.FORBIDDEN : Response.Status.BAD_REQUEST, refused);
+                return answer(Response.Status.fromStatusCode(refused.status()), refused);
             }
             if (cause instanceof FormFieldValidationException invalid) {
                 FieldExceptionDto dto = new FieldExceptionDto(invalid.getDetail() instanceof String field ? field : null);

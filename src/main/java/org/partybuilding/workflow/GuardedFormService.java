@@ -15,18 +15,18 @@ class GuardedFormService extends FormServiceImpl {
 
     @Override
     public void submitTaskForm(String taskId, Map<String, Object> properties) {
-        commandExecutor.execute(context -> {
+        guard.completing(commandExecutor, taskId, () -> commandExecutor.execute(context -> {
             guard.checkSubmission(context, taskId, properties);
             GuardedFormService.super.submitTaskForm(taskId, properties);
             return null;
-        });
+        }));
     }
 
     @Override
     public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties, boolean deserializeValues) {
-        return commandExecutor.execute(context -> {
+        return guard.completing(commandExecutor, taskId, () -> commandExecutor.execute(context -> {
             guard.checkSubmission(context, taskId, properties);
             return GuardedFormService.super.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues);
-        });
+        }));
     }
 }

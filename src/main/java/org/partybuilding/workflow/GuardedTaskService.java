@@ -21,28 +21,28 @@ class GuardedTaskService extends TaskServiceImpl {
 
     @Override
     public void complete(String taskId, Map<String, Object> variables) {
-        commandExecutor.execute(context -> {
+        guard.completing(commandExecutor, taskId, () -> commandExecutor.execute(context -> {
             guard.checkSubmission(context, taskId, variables);
             GuardedTaskService.super.complete(taskId, variables);
             return null;
-        });
+        }));
     }
 
     @Override
     public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables, boolean deserializeValues) {
-        return commandExecutor.execute(context -> {
+        return guard.completing(commandExecutor, taskId, () -> commandExecutor.execute(context -> {
             guard.checkSubmission(context, taskId, variables);
             return GuardedTaskService.super.completeWithVariablesInReturn(taskId, variables, deserializeValues);
-        });
+        }));
     }
 
     @Override
     public void resolveTask(String taskId, Map<String, Object> variables) {
-        commandExecutor.execute(context -> {
+        guard.completing(commandExecutor, taskId, () -> commandExecutor.execute(context -> {
             guard.checkSubmission(context, taskId, variables);
             GuardedTaskService.super.resolveTask(taskId, variables);
             return null;
-        });
+        }));
     }
 
     @Override

@@ -140,6 +140,34 @@ class TaskGuard {
         }
     }
 
+    /**
+     * Runs a user's completion of a task. When it fails because the task is no longer there — completed a moment
+     * before by the same submission from another window or node, or by a colleague — the user is told exactly that
+     * (404), not what the engine tripped over on the way (the task's permissions gone with it, its execution moved on
+     * in the other transaction, "task is null"). A refusal of the submission itself stays what it is.
+     */
+    <T> T completing(CommandExecutor executor, String taskId, Supplier<T> completion) {
+        try {
+            return completion.get();
+        } catch (TaskRefusedException | FormFieldValidationException refused) {
+            throw refused;
+        } catch (RuntimeException failed) {
+            if (user() == null || taskId == null || stillThere(executor, taskId, failed)) {
+                throw failed;
+            }
+            throw TaskRefusedException.gone("该任务已经办结或不存在（可能刚在另一个窗口提交过，或已由他人办理），无需再次提交；请刷新任务列表");
+        }
+    }
+
+    private static boolean stillThere(CommandExecutor executor, String taskId, RuntimeException failed) {
+        try {
+            return executor.execute(context -> withoutChecks(context, () -> context.getTaskManager().findTaskById(taskId) != null));
+        } catch (RuntimeException unknown) {
+            failed.addSuppressed(unknown);
+            return true; // cannot tell (the database is away): the original failure answers
+        }
+    }
+
     /** BPMN errors and escalations come from the models, never from a user ending their own task that way. */
     void refuseThrowFromTask() {
         if (user() != null) {

@@ -83,4 +83,61 @@ class ConcurrentCompletionTest {
         assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_ID).finished().count())
                 .as("every instance passed its join and ended").isEqualTo(instances.size());
     }
+
+    /**
+     * The same task sent twice at the same moment (a double click, two windows): done once; the other request hears in
+     * Chinese that the task is already done (404), not a 500 about whatever the engine tripped over, and not that the
+     * user may not work on it. A task completed long ago, or an id that never existed, answers the same.
+     */
+    @Test
+    void theSameTaskCompletedTwiceAtOnceIsDoneOnceAndTheOtherRequestIsToldSo() throws Exception {
+        repositoryService.createDeployment().name(PROCESS_ID + "-twice").addModelInstance(PROCESS_ID + "-twice.bpmn",
+                Bpmn.createExecutableProcess(PROCESS_ID + "-twice").camundaHistoryTimeToLive(1).startEvent()
+                        .userTask("Task_Once").name("只办一次").camundaAssignee("${secretaryUserId}")
+                        .serviceTask("Task_After").camundaExpression("${true}")
+                        .endEvent().done()).deploy();
+        Http http = new Http(port);
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        List<String> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        String lastTask = null;
+        try {
+            for (int i = 0; i < 20; i++) {
+                String instance = runtimeService.startProcessInstanceByKey(PROCESS_ID + "-twice", Map.of(
+                        DirectoryService.ORGANIZATION_ID_VARIABLE, "village-lijia",
+                        DirectoryService.SECRETARY_USER_ID_VARIABLE, "li.changfu")).getId();
+                String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+                lastTask = task;
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<Http.Response>> answers = new ArrayList<>();
+                for (int twice = 0; twice < 2; twice++) {
+                    answers.add(clients.submit(() -> {
+                        together.await();
+                        return http.post("/engine-rest/task/" + task + "/complete", "li.changfu", "{}");
+                    }));
+                }
+                int done = 0;
+                for (Future<Http.Response> answer : answers) {
+                    Http.Response response = answer.get();
+                    statuses.merge(response.status(), 1, Integer::sum);
+                    if (response.status() == 204) {
+                        done++;
+                    } else {
+                        refusals.add(response.body());
+                    }
+                }
+                assertThat(done).as("completed once: %s", refusals).isEqualTo(1);
+                assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).finished().count()).isEqualTo(1);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(statuses).as("answers by status: %s", refusals).containsOnlyKeys(204, 404);
+        assertThat(refusals).allSatisfy(body -> assertThat(body).contains("该任务已经办结或不存在"));
+        Http.Response again = http.post("/engine-rest/task/" + lastTask + "/submit-form", "li.changfu", "{\"variables\":{}}");
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(again.body()).contains("该任务已经办结或不存在");
+        Http.Response forged = http.post("/engine-rest/task/00000000-forged/complete", "li.changfu", "{}");
+        assertThat(forged.status()).as(forged.body()).isEqualTo(404);
+    }
 }

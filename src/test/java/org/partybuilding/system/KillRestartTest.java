@@ -7,7 +7,6 @@ import static org.partybuilding.StandaloneApplication.freePort;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,8 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partybuilding.Http;
@@ -71,7 +68,8 @@ class KillRestartTest {
     void aKilledApplicationOnAnExternalDatabaseRestartsWithNothingLostAndNothingDoubled() throws Exception {
         try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
             Map<String, String> passwords = new ConcurrentHashMap<>();
-            killInTheMiddleOfABurstAndRestart("external-database", user -> passwords.computeIfAbsent(user, this::ownPassword),
+            killInTheMiddleOfABurstAndRestart("external-database", user -> passwords.computeIfAbsent(user,
+                    u -> MailedPasswords.changeInitialPassword(smtp::getReceivedMessages, http, u)),
                     () -> external.getPostgresDatabase().getConnection(),
                     "--DB_URL=" + external.getJdbcUrl("postgres", "postgres"), "--DB_USER=postgres", "--DB_PASSWORD=",
                     "--ADMIN_PASSWORD=" + ADMIN_PASSWORD);
@@ -263,31 +261,6 @@ class KillRestartTest {
 
         String password(String user) {
             return passwords.apply(user);
-        }
-    }
-
-    /** Production mode: the initial password mailed to the user, changed to one of the user's own. */
-    private String ownPassword(String user) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> initialPasswordMail(user) != null);
-        Matcher initial = Pattern.compile("初始密码：(\\S+)").matcher(initialPasswordMail(user));
-        assertThat(initial.find()).isTrue();
-        String own = "Burst-" + user.replace('.', '-').toUpperCase() + "-2026!";
-        Http.Response changed = http.postAnonymous("/api/account/password", "{\"userId\":\"" + user + "\",\"currentPassword\":\""
-                + initial.group(1) + "\",\"newPassword\":\"" + own + "\"}");
-        assertThat(changed.status()).as(changed.body()).isEqualTo(204);
-        return own;
-    }
-
-    private String initialPasswordMail(String user) {
-        try {
-            for (MimeMessage message : smtp.getReceivedMessages()) {
-                if (InternetAddress.toString(message.getAllRecipients()).contains(user + "@") && message.getSubject().startsWith("【账号开通】")) {
-                    return message.getContent().toString();
-                }
-            }
-            return null;
-        } catch (jakarta.mail.MessagingException | IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -10,6 +10,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,22 +45,25 @@ import org.partybuilding.workflow.WorkingDays;
 
 /**
  * Two application nodes, two separate JVMs started at the same moment on one PostgreSQL: the start-up work happens once,
- * a webapp session opened on one node is valid on the other (sessions live in the database), and the timers both job
- * executors share fire once, each reminder reaching the SMTP server exactly once. Runs in the pom's
- * {@code standalone-applications} execution.
+ * a webapp session opened on one node is valid on the other (sessions live in the database), the timers both job
+ * executors share fire once, each reminder reaching the SMTP server exactly once, while both nodes import the directory
+ * at the same moment; a submission sent to both nodes at once completes its task once and tells the other request so;
+ * tasks meeting at a join on different nodes both succeed. Runs in the pom's {@code standalone-applications} execution.
  */
 class TwoNodesTest {
 
     static final String ADMIN_PASSWORD = "Qinghe-Root-2026!";
     static final int ITEMS = 30;
+    private static String databaseUrl;
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(freePortUnchecked(), null, ServerSetup.PROTOCOL_SMTP));
 
     @Test
-    void twoNodesOnOneDatabaseStartOnceShareSessionsAndFireEachTimerOnce() throws Exception {
+    void twoNodesOnOneDatabaseStartOnceShareSessionsFireEachTimerOnceImportAndCompleteTogether() throws Exception {
         try (EmbeddedPostgres database = EmbeddedPostgres.builder().start()) {
             String url = database.getJdbcUrl("postgres", "postgres");
+            databaseUrl = url;
             int portA = freePort();
             int portB = freePort();
             Path logs = Files.createDirectories(Path.of("target", "two-nodes"));
@@ -71,7 +81,9 @@ class TwoNodesTest {
                 }
 
                 aSessionOpenedOnOneNodeIsValidOnTheOther(portA, portB);
-                eachTimerFiresOnceAndEachMailIsSentOnce(portA);
+                eachTimerFiresOnceAndEachMailIsSentOnceWhileBothNodesImportTheDirectory(portA, portB, database);
+                aTaskCompletedOnBothNodesAtOnceIsDoneOnceAndNobodyGetsA500(portA, portB);
+                tasksOfOneInstanceCompletedOnBothNodesAtOnceBothSucceed(portA, portB);
             } finally {
                 stop(nodeA);
                 stop(nodeB);
@@ -103,8 +115,12 @@ class TwoNodesTest {
         assertThat(filtersOnB.body()).contains("我的待办");
     }
 
-    /** Items due the next working day: their reminders are due at once, and both nodes' job executors want them. */
-    private void eachTimerFiresOnceAndEachMailIsSentOnce(int portA) {
+    /**
+     * Items due the next working day: their reminders are due at once, and both nodes' job executors want them; both
+     * outboxes drain; meanwhile both nodes import a changed directory at the same moment, three times over.
+     */
+    private void eachTimerFiresOnceAndEachMailIsSentOnceWhileBothNodesImportTheDirectory(int portA, int portB,
+            EmbeddedPostgres database) throws Exception {
         Http http = new Http(portA);
         String due = WorkingDays.ofShippedArrangements().plus(LocalDate.now(ZoneId.of("Asia/Shanghai")), 1).toString();
         List<Long> items = new ArrayList<>();
@@ -114,6 +130,7 @@ class TwoNodesTest {
             assertThat(opened.status()).as(opened.body()).isEqualTo(201);
             items.add(opened.json().get("id").asLong());
         }
+        bothNodesImportTheDirectoryAtOnce(portA, portB, database);
         await().atMost(Duration.ofSeconds(90)).until(() -> reminders().size() >= ITEMS);
         // a little longer: a second firing or a second delivery would arrive now
         await().pollDelay(Duration.ofSeconds(5)).until(() -> true);
@@ -131,6 +148,169 @@ class TwoNodesTest {
             }
             assertThat(reminded).as("item %d", id).isEqualTo(1);
         }
+    }
+
+    /** The demo directory with one more village and its secretary, sent to both nodes at the same moment. */
+    private void bothNodesImportTheDirectoryAtOnce(int portA, int portB, EmbeddedPostgres database) throws Exception {
+        String demo;
+        try (InputStream in = TwoNodesTest.class.getClassLoader().getResourceAsStream("directory/demo-directory.yml")) {
+            demo = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String changed = demo.replace("  - id: village-wangzhuang\n", """
+                  - id: village-shuangjie
+                    name: 中共青禾市河西镇双节村支部委员会
+                    domain: VILLAGE
+                    secretaryType: VILLAGE
+                    parentId: town-hexi
+                    email: village-shuangjie@qinghe.example
+                    secretary:
+                      userId: shuang.jie
+                      name: 双杰
+                      email: shuang.jie@qinghe.example
+                      phone: "13800009999"
+                  - id: village-wangzhuang
+                """);
+        assertThat(changed).contains("village-shuangjie");
+        List<Http> nodes = List.of(new Http(portA), new Http(portB));
+        List<Integer> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutorService importers = Executors.newFixedThreadPool(2);
+        for (int round = 0; round < 3; round++) {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> both = new ArrayList<>();
+            for (Http node : nodes) {
+                both.add(importers.submit(() -> {
+                    go.await();
+                    Http.Response answer = node.upload("/api/directory", "admin", ADMIN_PASSWORD, "file", "directory.yml",
+                            changed.getBytes(StandardCharsets.UTF_8));
+                    statuses.add(answer.status());
+                    bodies.add(answer.body());
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> one : both) {
+                one.get(120, TimeUnit.SECONDS);
+            }
+        }
+        importers.shutdown();
+        assertThat(statuses).as(String.join("\n", bodies)).hasSize(6).containsOnly(200);
+        try (Connection connection = database.getPostgresDatabase().getConnection()) {
+            assertThat(count(connection, "select count(*) from organization where id = 'village-shuangjie'")).isEqualTo(1);
+            assertThat(count(connection, "select count(*) from act_id_user where id_ = 'shuang.jie'")).isEqualTo(1);
+            assertThat(count(connection, "select count(*) from act_id_tenant where id_ = 'village-shuangjie'")).isEqualTo(1);
+            assertThat(count(connection, "select count(*) from act_id_tenant_member where user_id_ = 'shuang.jie'"))
+                    .as("her own organization's tenant, once").isEqualTo(1);
+            assertThat(count(connection, "select count(*) from mail_outbox where dedup_key like 'account-shuang.jie-%'"))
+                    .as("one account mail for the new secretary, though six imports saw her").isEqualTo(1);
+            assertThat(count(connection, "select count(*) from organization")).isEqualTo(count(connection,
+                    "select count(*) from act_id_tenant"));
+        }
+        for (Http node : nodes) {
+            Http.Response organization = node.get("/api/organizations/village-shuangjie", "admin", ADMIN_PASSWORD);
+            assertThat(organization.status()).as(organization.body()).isEqualTo(200);
+            assertThat(organization.json().get("parentId").asText()).isEqualTo("town-hexi");
+        }
+    }
+
+    /**
+     * The same submission sent to both nodes at the same moment, as a double click behind a load balancer would: the
+     * task is completed once; the other request is told so in Chinese (a 4xx), nobody gets a 500.
+     */
+    private void aTaskCompletedOnBothNodesAtOnceIsDoneOnceAndNobodyGetsA500(int portA, int portB) throws Exception {
+        Http a = new Http(portA);
+        Http b = new Http(portB);
+        String password = MailedPasswords.changeInitialPassword(smtp::getReceivedMessages, a, "li.changfu");
+        JsonNode tasks = a.get("/engine-rest/task?assignee=li.changfu&name=" + java.net.URLEncoder.encode("填报整改情况",
+                StandardCharsets.UTF_8) + "&maxResults=" + ITEMS, "li.changfu", password).json();
+        assertThat(tasks.size()).isEqualTo(ITEMS);
+        Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        List<String> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutorService users = Executors.newFixedThreadPool(2);
+        for (JsonNode task : tasks) {
+            String submit = "/engine-rest/task/" + task.get("id").asText() + "/submit-form";
+            String body = "{\"variables\":{\"measures\":{\"value\":\"已整改\"},\"evidence\":{\"value\":\"会议记录照片\"}}}";
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Http.Response>> both = new ArrayList<>();
+            for (Http node : List.of(a, b)) {
+                both.add(users.submit(() -> {
+                    go.await();
+                    return node.post(submit, "li.changfu", password, body);
+                }));
+            }
+            go.countDown();
+            int done = 0;
+            for (Future<Http.Response> one : both) {
+                Http.Response answer = one.get(60, TimeUnit.SECONDS);
+                statuses.merge(answer.status(), 1, Integer::sum);
+                if (answer.status() == 204) {
+                    done++;
+                } else {
+                    refusals.add(answer.status() + " " + answer.body());
+                }
+            }
+            assertThat(done).as("task %s: completed by exactly one of the two requests; %s", task.get("id"), refusals).isEqualTo(1);
+        }
+        users.shutdown();
+        System.out.printf("TwoNodesTest: %d tasks submitted on both nodes at once: %s%n", ITEMS, statuses);
+        assertThat(statuses.keySet()).as(String.join("\n", refusals)).allMatch(status -> status == 204 || (status >= 400 && status < 500));
+        for (String refusal : refusals) {
+            assertThat(refusal).as("a refusal the user can read").containsPattern("\\p{IsHan}");
+        }
+        try (Connection connection = java.sql.DriverManager.getConnection(databaseUrl, "postgres", "")) {
+            assertThat(count(connection, "select count(*) from rectification_event where type = 'SUBMITTED'")).as("each submission once")
+                    .isEqualTo(ITEMS);
+        }
+    }
+
+    /** Two tasks of one instance meeting at a join, completed at the same moment on different nodes: both 204. */
+    private void tasksOfOneInstanceCompletedOnBothNodesAtOnceBothSucceed(int portA, int portB) throws Exception {
+        Http a = new Http(portA);
+        Http b = new Http(portB);
+        String model = Bpmn.convertToString(Bpmn.createExecutableProcess("two-nodes-join").camundaHistoryTimeToLive(1)
+                .startEvent().parallelGateway("Fork")
+                .userTask("Task_A").name("并行任务甲").camundaAssignee("admin")
+                .parallelGateway("Join").endEvent()
+                .moveToNode("Fork").userTask("Task_B").name("并行任务乙").camundaAssignee("admin").connectTo("Join")
+                .done());
+        Http.Response deployed = a.upload("/engine-rest/deployment/create", "admin", ADMIN_PASSWORD, "data", "two-nodes-join.bpmn",
+                model.getBytes(StandardCharsets.UTF_8));
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        int instances = 20;
+        Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutorService users = Executors.newFixedThreadPool(2);
+        for (int i = 0; i < instances; i++) {
+            Http.Response started = a.post("/engine-rest/process-definition/key/two-nodes-join/start", "admin", ADMIN_PASSWORD, "{}");
+            assertThat(started.status()).as(started.body()).isEqualTo(200);
+            JsonNode tasks = a.get("/engine-rest/task?processInstanceId=" + started.json().get("id").asText() + "&maxResults=2",
+                    "admin", ADMIN_PASSWORD).json();
+            assertThat(tasks.size()).isEqualTo(2);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> both = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                Http node = t == 0 ? a : b;
+                String complete = "/engine-rest/task/" + tasks.get(t).get("id").asText() + "/complete";
+                both.add(users.submit(() -> {
+                    go.await();
+                    Http.Response answer = node.post(complete, "admin", ADMIN_PASSWORD, "{}");
+                    statuses.merge(answer.status(), 1, Integer::sum);
+                    if (answer.status() != 204) {
+                        bodies.add(answer.body());
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> one : both) {
+                one.get(60, TimeUnit.SECONDS);
+            }
+        }
+        users.shutdown();
+        System.out.printf("TwoNodesTest: %d pairs of tasks at one join, completed on both nodes at once: %s%n", instances, statuses);
+        assertThat(statuses).as(String.join("\n", bodies)).containsOnlyKeys(204);
+        assertThat(a.get("/engine-rest/process-instance/count?processDefinitionKey=two-nodes-join", "admin", ADMIN_PASSWORD)
+                .json().get("count").asLong()).as("every instance passed its join and ended").isZero();
     }
 
     private static List<MimeMessage> reminders() {
