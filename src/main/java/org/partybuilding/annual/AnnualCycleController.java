@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.partybuilding.organization.ApiUser;
+import org.partybuilding.system.Conflicts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,7 @@ class AnnualCycleController {
     }
 
     @PostMapping("/{year}/cycle")
+    @Conflicts("该年度流程已经发起过（每年只能发起一次）")
     @Operation(summary = "发起年度“1248”流程（每年一次）：年初会议、清单签订、四次专项督查、两次述职、测评、年终考核。仅组织部可用。")
     ResponseEntity<YearProgress> start(@PathVariable int year, @RequestBody(required = false) NewCycle request,
             @Parameter(hidden = true) ApiUser user) {

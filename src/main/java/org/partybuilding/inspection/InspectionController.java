@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.partybuilding.organization.ApiUser;
+import org.partybuilding.system.Conflicts;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,6 +32,7 @@ class InspectionController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Conflicts("该季度专项督查已经发起过（每个季度只能发起一次）")
     @Operation(summary = "发起某季度专项督查（每季度一次）。给出完整方案则立即分派督查；只给年度和季度则由组织部在 Tasklist 中制定方案。仅组织部可用。")
     ResponseEntity<InspectionProgress> start(@RequestBody InspectionPlan plan, @Parameter(hidden = true) ApiUser user) {
         return ResponseEntity.status(HttpStatus.CREATED).body(inspections.start(plan, user));

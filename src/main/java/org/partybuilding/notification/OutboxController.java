@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.partybuilding.system.ApiException;
+import org.partybuilding.system.Conflicts;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,6 +45,7 @@ class OutboxController {
     }
 
     @PostMapping("/{id}/retry")
+    @Conflicts("只有发送失败的邮件可以重新发送，该邮件当前不是发送失败状态")
     @Operation(summary = "重新发送一封发送失败的邮件：状态改回待发送、尝试次数清零，并立即尝试发送。仅组织部可用。")
     OutboxEntry retry(@PathVariable long id) {
         if (!repository.requeueFailed(id)) {

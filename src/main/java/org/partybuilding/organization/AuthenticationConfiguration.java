@@ -4,6 +4,7 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +23,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 class AuthenticationConfiguration implements WebMvcConfigurer {
+
+    static {
+        // The caller comes from the login (addArgumentResolvers below), not from the request: no parameter of the OpenAPI document.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(ApiUser.class);
+    }
 
     /** After the request guard (size, expressions, cross-site checks), before anything reaches the engine. */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 20;

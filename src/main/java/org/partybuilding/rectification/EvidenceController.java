@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.partybuilding.organization.ApiUser;
+import org.partybuilding.system.Conflicts;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,6 +40,7 @@ class EvidenceController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Conflicts("佐证材料只能在填报整改情况时上传，整改情况提交后不能再更改")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "上传佐证材料（本组织书记，填报整改情况期间；照片、PDF、Word、Excel，按文件内容识别类型）")
     List<EvidenceFile> upload(@PathVariable long id, @RequestPart("file") List<MultipartFile> files, ApiUser caller) {
@@ -60,6 +62,7 @@ class EvidenceController {
     }
 
     @DeleteMapping("/{fileId}")
+    @Conflicts("佐证材料只能在填报整改情况时删除，整改情况提交后不能再更改")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "删除自己上传的佐证材料（提交整改情况之前）")
     void remove(@PathVariable long id, @PathVariable long fileId, ApiUser caller) {

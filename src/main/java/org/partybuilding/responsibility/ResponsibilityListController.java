@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.partybuilding.organization.ApiUser;
+import org.partybuilding.system.Conflicts;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,6 +57,7 @@ class ResponsibilityListController {
     }
 
     @PutMapping(path = "/{year}/{type}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Conflicts("该清单刚刚被他人修改，请重新读取后再提交")
     @Operation(summary = "发布某年某类书记的责任清单（生成新版本，保留此前各版本）。整份校验：编号、内容、类别、季度、权重（合计 100），"
             + "有误则逐项列出问题且不作任何修改。仅组织部可用。")
     ResponsibilityList publish(@Parameter(description = "年份，2000 到明年") @PathVariable int year,
