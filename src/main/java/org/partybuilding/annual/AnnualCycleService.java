@@ -301,14 +301,13 @@ public class AnnualCycleService {
 
     /** {@code Task_HoldConference} completed: the conference's record. */
     void conferenceHeld(DelegateTask task) {
-        LocalDate date = formDate(task, Variables.CONFERENCE_DATE, "会议日期");
-        if (date == null) {
-            throw new FormFieldValidationException(Variables.CONFERENCE_DATE, "请填写会议日期");
-        }
+        int year = year(task.getExecution());
+        // held at the start of the year (or in the December before it)
+        LocalDate date = formDate(task, Variables.CONFERENCE_DATE, "会议日期", LocalDate.of(year - 1, 12, 1), LocalDate.of(year, 12, 31));
         String decisions = ProcessValues.text(task, Variables.DECISIONS, "会议决定", 4000, true);
         String targets = ProcessValues.text(task, Variables.TARGETS, "年度目标", 4000, true);
         String projects = ProcessValues.text(task, Variables.TEN_PROJECTS, "十大项目", 4000, true);
-        repository.conference(year(task.getExecution()), date, decisions, targets, projects, ProcessValues.actor(task));
+        repository.conference(year, date, decisions, targets, projects, ProcessValues.actor(task));
     }
 
     /** {@code Task_PublishLists}: the lists in effect are the year's; every grassroots secretary gets hers to sign. */
@@ -361,10 +360,10 @@ public class AnnualCycleService {
     /** {@code Task_ConfirmSurvey} completed: only once the year's results are uploaded. */
     void surveyConfirmed(DelegateTask task) {
         int year = year(task.getExecution());
+        ProcessValues.text(task, Variables.NOTE, "说明", 2000, false);
         if (surveys.overallScores(year).isEmpty()) {
             throw new FormFieldValidationException(Variables.NOTE, year + "年度的第三方测评结果尚未上传（POST /api/surveys/" + year + "），上传后再确认");
         }
-        ProcessValues.text(task, Variables.NOTE, "说明", 2000, false);
         repository.surveyConfirmed(year, deadlines.now());
     }
 
@@ -396,12 +395,11 @@ public class AnnualCycleService {
     }
 
     void talked(DelegateTask task) {
-        LocalDate date = formDate(task, Variables.TALK_DATE, "谈话日期");
-        if (date == null) {
-            throw new FormFieldValidationException(Variables.TALK_DATE, "请填写谈话日期");
-        }
+        int year = year(task.getExecution());
+        // after the assessment, which the schedule puts in the year or early in the next
+        LocalDate date = formDate(task, Variables.TALK_DATE, "谈话日期", LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 12, 31));
         String notes = ProcessValues.text(task, Variables.TALK_NOTES, "谈话记录", 4000, true);
-        repository.talked(year(task.getExecution()), (String) task.getExecution().getVariable(Variables.TALK_ORGANIZATION_ID), date,
+        repository.talked(year, (String) task.getExecution().getVariable(Variables.TALK_ORGANIZATION_ID), date,
                 ProcessValues.actor(task), notes);
     }
 
@@ -433,7 +431,15 @@ public class AnnualCycleService {
         return directory.organizationForHistory(id).orElseThrow(() -> new IllegalStateException("Organization " + id + " is missing"));
     }
 
-    private LocalDate formDate(DelegateTask task, String field, String label) {
-        return ProcessValues.date(task, field, label, deadlines.zone());
+    /** A required date of a form that must lie between {@code from} and {@code to}, else the task is not completed. */
+    private LocalDate formDate(DelegateTask task, String field, String label, LocalDate from, LocalDate to) {
+        LocalDate date = ProcessValues.date(task, field, label, deadlines.zone());
+        if (date == null) {
+            throw new FormFieldValidationException(field, "请填写“" + label + "”");
+        }
+        if (date.isBefore(from) || date.isAfter(to)) {
+            throw new FormFieldValidationException(field, "“" + label + "”应在 " + deadlines.text(from) + "至" + deadlines.text(to) + "之间，现为 " + date);
+        }
+        return date;
     }
 }

@@ -39,12 +39,16 @@ class RecordReviewListener implements TaskListener {
             }
         }
         Object decision = task.getVariable(Variables.REVIEW_DECISION);
+        // checked also when approving (the form hides it then): what is stored holds no control characters
+        String reason = ProcessValues.text(task, Variables.RETURN_REASON, "退回原因", 2000, false);
         String actor = ProcessValues.actor(task);
         if (DutyReportProcess.REVIEW_APPROVE.equals(decision)) {
             task.getExecution().setVariable(Variables.APPROVED, true);
             reports.approved(report, actor);
         } else if (DutyReportProcess.REVIEW_RETURN.equals(decision)) {
-            String reason = ProcessValues.text(task, Variables.RETURN_REASON, "退回原因", 2000, true);
+            if (reason.isEmpty()) {
+                throw new FormFieldValidationException(Variables.RETURN_REASON, "请填写“退回原因”");
+            }
             task.getExecution().setVariable(Variables.APPROVED, false);
             task.getExecution().setVariable(Variables.LAST_RETURN_REASON, reason);
             reports.returned(report, actor, reason);

@@ -645,11 +645,12 @@ public class InspectionService {
         }
         String note = ProcessValues.text(task, Variables.REVISIT_NOTE, "回头看情况", 2000, true);
         boolean relapsed = InspectionProcess.RELAPSED_OUTCOME.equals(outcome);
-        LocalDate newDueDate = relapsed ? formDate(task, Variables.NEW_DUE_DATE, "重新整改期限") : null;
-        if (relapsed) {
-            if (newDueDate == null) {
-                throw new FormFieldValidationException(Variables.NEW_DUE_DATE, "问题反弹时请填写重新整改期限");
-            }
+        // checked also when consolidated (the form hides it then): a date given is a due date a user could choose
+        LocalDate newDueDate = formDate(task, Variables.NEW_DUE_DATE, "重新整改期限");
+        if (relapsed && newDueDate == null) {
+            throw new FormFieldValidationException(Variables.NEW_DUE_DATE, "问题反弹时请填写重新整改期限");
+        }
+        if (newDueDate != null) {
             if (!newDueDate.isAfter(deadlines.today())) {
                 throw new FormFieldValidationException(Variables.NEW_DUE_DATE, "重新整改期限应晚于今天 " + deadlines.today());
             }
@@ -658,7 +659,7 @@ public class InspectionService {
                 throw new FormFieldValidationException(Variables.NEW_DUE_DATE, why.get() + "，重新整改期限须为工作日");
             }
         }
-        repository.revisited(itemId, outcome, note, newDueDate, ProcessValues.actor(task), deadlines.now());
+        repository.revisited(itemId, outcome, note, relapsed ? newDueDate : null, ProcessValues.actor(task), deadlines.now());
         return relapsed;
     }
 
@@ -708,7 +709,15 @@ public class InspectionService {
             return null;
         }
         try {
-            return value instanceof Number n ? Long.valueOf(n.longValue()) : Long.valueOf(value.toString().trim());
+            if (value instanceof Number n) {
+                // 1.5 or 1e20 would be cut to another seed silently
+                double number = n.doubleValue();
+                if (number != Math.rint(number) || Math.abs(number) >= Long.MAX_VALUE) {
+                    throw new NumberFormatException();
+                }
+                return n.longValue();
+            }
+            return Long.valueOf(value.toString().trim());
         } catch (NumberFormatException e) {
             throw new FormFieldValidationException(field, "“随机种子”应为整数");
         }

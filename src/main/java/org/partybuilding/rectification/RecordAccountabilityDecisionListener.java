@@ -45,6 +45,11 @@ class RecordAccountabilityDecisionListener implements TaskListener {
             task.setVariable(Variables.ROUND_REJECTIONS, 0);
             rectifications.restarted(itemId, ProcessValues.actor(task), dueDate, note);
         } else if (RectificationProcess.DECISION_CLOSE.equals(decision)) {
+            // checked also when closing (the form hides it then): a date given is one the department could choose
+            Object hidden = task.getVariable(Variables.NEW_DUE_DATE);
+            if (hidden != null && !(hidden instanceof String s && s.isBlank())) {
+                newDueDate(hidden);
+            }
             rectifications.closedWithAccountability(itemId, ProcessValues.actor(task), note);
         } else {
             throw new FormFieldValidationException(Variables.ACCOUNTABILITY_DECISION, "请选择追责决定：限期重新整改或追责并结案");
