@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import java.net.CookieManager;
 import java.net.URI;
@@ -172,28 +173,15 @@ class TwoNodesTest {
                 """);
         assertThat(changed).contains("village-shuangjie");
         List<Http> nodes = List.of(new Http(portA), new Http(portB));
-        List<Integer> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
-        List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
-        ExecutorService importers = Executors.newFixedThreadPool(2);
+        List<Integer> statuses = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<?>> both = new ArrayList<>();
-            for (Http node : nodes) {
-                both.add(importers.submit(() -> {
-                    go.await();
-                    Http.Response answer = node.upload("/api/directory", "admin", ADMIN_PASSWORD, "file", "directory.yml",
-                            changed.getBytes(StandardCharsets.UTF_8));
-                    statuses.add(answer.status());
-                    bodies.add(answer.body());
-                    return null;
-                }));
-            }
-            go.countDown();
-            for (Future<?> one : both) {
-                one.get(120, TimeUnit.SECONDS);
+            for (Http.Response answer : atOnce(nodes.stream().<Supplier<Http.Response>>map(node -> () -> node.upload("/api/directory",
+                    "admin", ADMIN_PASSWORD, "file", "directory.yml", changed.getBytes(StandardCharsets.UTF_8))).toList())) {
+                statuses.add(answer.status());
+                bodies.add(answer.body());
             }
         }
-        importers.shutdown();
         assertThat(statuses).as(String.join("\n", bodies)).hasSize(6).containsOnly(200);
         try (Connection connection = database.getPostgresDatabase().getConnection()) {
             assertThat(count(connection, "select count(*) from organization where id = 'village-shuangjie'")).isEqualTo(1);
@@ -224,24 +212,14 @@ class TwoNodesTest {
         JsonNode tasks = a.get("/engine-rest/task?assignee=li.changfu&name=" + java.net.URLEncoder.encode("填报整改情况",
                 StandardCharsets.UTF_8) + "&maxResults=" + ITEMS, "li.changfu", password).json();
         assertThat(tasks.size()).isEqualTo(ITEMS);
-        Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentHashMap<>();
-        List<String> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
-        ExecutorService users = Executors.newFixedThreadPool(2);
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        List<String> refusals = new ArrayList<>();
         for (JsonNode task : tasks) {
             String submit = "/engine-rest/task/" + task.get("id").asText() + "/submit-form";
             String body = "{\"variables\":{\"measures\":{\"value\":\"已整改\"},\"evidence\":{\"value\":\"会议记录照片\"}}}";
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Http.Response>> both = new ArrayList<>();
-            for (Http node : List.of(a, b)) {
-                both.add(users.submit(() -> {
-                    go.await();
-                    return node.post(submit, "li.changfu", password, body);
-                }));
-            }
-            go.countDown();
             int done = 0;
-            for (Future<Http.Response> one : both) {
-                Http.Response answer = one.get(60, TimeUnit.SECONDS);
+            for (Http.Response answer : atOnce(List.of(() -> a.post(submit, "li.changfu", password, body),
+                    () -> b.post(submit, "li.changfu", password, body)))) {
                 statuses.merge(answer.status(), 1, Integer::sum);
                 if (answer.status() == 204) {
                     done++;
@@ -251,7 +229,6 @@ class TwoNodesTest {
             }
             assertThat(done).as("task %s: completed by exactly one of the two requests; %s", task.get("id"), refusals).isEqualTo(1);
         }
-        users.shutdown();
         System.out.printf("TwoNodesTest: %d tasks submitted on both nodes at once: %s%n", ITEMS, statuses);
         assertThat(statuses.keySet()).as(String.join("\n", refusals)).allMatch(status -> status == 204 || (status >= 400 && status < 500));
         for (String refusal : refusals) {
@@ -277,40 +254,50 @@ class TwoNodesTest {
                 model.getBytes(StandardCharsets.UTF_8));
         assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
         int instances = 20;
-        Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentHashMap<>();
-        List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
-        ExecutorService users = Executors.newFixedThreadPool(2);
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        List<String> bodies = new ArrayList<>();
         for (int i = 0; i < instances; i++) {
             Http.Response started = a.post("/engine-rest/process-definition/key/two-nodes-join/start", "admin", ADMIN_PASSWORD, "{}");
             assertThat(started.status()).as(started.body()).isEqualTo(200);
             JsonNode tasks = a.get("/engine-rest/task?processInstanceId=" + started.json().get("id").asText() + "&maxResults=2",
                     "admin", ADMIN_PASSWORD).json();
             assertThat(tasks.size()).isEqualTo(2);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<?>> both = new ArrayList<>();
-            for (int t = 0; t < 2; t++) {
-                Http node = t == 0 ? a : b;
-                String complete = "/engine-rest/task/" + tasks.get(t).get("id").asText() + "/complete";
-                both.add(users.submit(() -> {
-                    go.await();
-                    Http.Response answer = node.post(complete, "admin", ADMIN_PASSWORD, "{}");
-                    statuses.merge(answer.status(), 1, Integer::sum);
-                    if (answer.status() != 204) {
-                        bodies.add(answer.body());
-                    }
-                    return null;
-                }));
-            }
-            go.countDown();
-            for (Future<?> one : both) {
-                one.get(60, TimeUnit.SECONDS);
+            for (Http.Response answer : atOnce(List.of(
+                    () -> a.post("/engine-rest/task/" + tasks.get(0).get("id").asText() + "/complete", "admin", ADMIN_PASSWORD, "{}"),
+                    () -> b.post("/engine-rest/task/" + tasks.get(1).get("id").asText() + "/complete", "admin", ADMIN_PASSWORD, "{}")))) {
+                statuses.merge(answer.status(), 1, Integer::sum);
+                if (answer.status() != 204) {
+                    bodies.add(answer.body());
+                }
             }
         }
-        users.shutdown();
         System.out.printf("TwoNodesTest: %d pairs of tasks at one join, completed on both nodes at once: %s%n", instances, statuses);
         assertThat(statuses).as(String.join("\n", bodies)).containsOnlyKeys(204);
         assertThat(a.get("/engine-rest/process-instance/count?processDefinitionKey=two-nodes-join", "admin", ADMIN_PASSWORD)
                 .json().get("count").asLong()).as("every instance passed its join and ended").isZero();
+    }
+
+    /** The requests sent at the same moment, one thread each; their answers, in the same order. */
+    private static List<Http.Response> atOnce(List<Supplier<Http.Response>> requests) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(requests.size());
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Http.Response>> answers = new ArrayList<>();
+            for (Supplier<Http.Response> request : requests) {
+                answers.add(threads.submit(() -> {
+                    go.await();
+                    return request.get();
+                }));
+            }
+            go.countDown();
+            List<Http.Response> answered = new ArrayList<>();
+            for (Future<Http.Response> answer : answers) {
+                answered.add(answer.get(120, TimeUnit.SECONDS));
+            }
+            return answered;
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private static List<MimeMessage> reminders() {
