@@ -50,7 +50,7 @@ final class DirectoryParser {
             options.setMaxAliasesForCollections(MAX_ALIASES);
             root = new Yaml(options).compose(reader);
         } catch (MarkedYAMLException e) {
-            problems.add(new DirectoryProblem(e.getProblemMark().getLine() + 1, "YAML 格式错误：" + e.getProblem()));
+            problems.add(new DirectoryProblem(e.getProblemMark().getLine() + 1, "YAML 格式错误：" + problem(e.getProblem())));
             return result(List.of(), List.of(), List.of());
         } catch (YAMLException e) {
             // SnakeYAML's guards: file size, alias expansion ("billion laughs"), nesting depth
@@ -74,6 +74,25 @@ final class DirectoryParser {
         List<ParsedDirectory.Entry<Organization>> organizations = list(sections, "organizations", rootMap, true, this::organization);
         List<ParsedDirectory.Entry<StaffMember>> staff = list(sections, "staff", rootMap, false, this::staffMember);
         return result(types, organizations, staff);
+    }
+
+    /** SnakeYAML's problem in words the organization department can act on; others named as they are. */
+    private static String problem(String problem) {
+        String text = problem == null ? "" : problem;
+        if (text.contains("unexpected end of stream")) {
+            return "文件意外结束：引号未闭合，或文件未完整保存、上传";
+        } else if (text.contains("cannot start any token") && text.contains("\\t")) {
+            return "含有制表符（Tab），请改用空格缩进";
+        } else if (text.contains("mapping values are not allowed")) {
+            return "此处不能出现“:”，请检查缩进或给含冒号的值加引号";
+        } else if (text.contains("expected <block end>") || text.contains("did not find expected key")) {
+            return "缩进不一致";
+        } else if (text.contains("could not find expected ':'")) {
+            return "缺少“:”";
+        } else if (text.contains("found undefined alias")) {
+            return "引用了未定义的别名";
+        }
+        return "无法解析（" + text + "）";
     }
 
     private ParsedDirectory result(List<ParsedDirectory.Entry<SecretaryType>> types,

@@ -240,7 +240,7 @@ class DirectoryImportTest {
         files.put("over the upload limit", huge);
         Map<String, String> messages = Map.of(
                 "cut in half", "缺少",
-                "cut inside a quoted value", "YAML 格式错误",
+                "cut inside a quoted value", "YAML 格式错误：文件意外结束",
                 "billion laughs", "引用（别名 *）过多：最多 50 个",
                 "UTF-16LE with BOM", "目录文件不是 UTF-8 编码的文本文件",
                 "UTF-16BE without BOM", "目录文件不是 UTF-8 编码的文本文件",
