@@ -150,7 +150,8 @@ final class SurveyFileReader {
         try {
             file = Files.createTempFile("survey-", ".xlsx");
             Files.write(file, content);
-            try (OPCPackage workbook = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            OPCPackage workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
+            try {
                 XSSFReader reader = new XSSFReader(workbook);
                 XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
                 if (!sheets.hasNext()) {
@@ -164,6 +165,8 @@ final class SurveyFileReader {
                     parser.parse(new InputSource(sheet));
                 }
                 return table("XLSX", rows.records);
+            } finally {
+                workbook.revert(); // close() of a read-only package warns that it is meant to save
             }
         } catch (Exception e) {
             ApiException refusal = cause(e, ApiException.class);
