@@ -146,10 +146,14 @@ final class SurveyFileReader {
      * or beyond {@link #MAX_XLSX_PART_BYTES}.
      */
     private static SurveyTable readXlsx(byte[] content) {
-        Path file = null;
+        Path file;
         try {
             file = Files.createTempFile("survey-", ".xlsx");
             Files.write(file, content);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write a temporary file", e); // the server's disk, not the upload: 500
+        }
+        try {
             OPCPackage workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
             try {
                 XSSFReader reader = new XSSFReader(workbook);
@@ -178,9 +182,7 @@ final class SurveyFileReader {
             }
             throw refused("文件是 ZIP 压缩包，但不是可以打开的 Excel 工作簿（.xlsx），可能已损坏或未完整上传");
         } finally {
-            if (file != null) {
-                file.toFile().delete();
-            }
+            file.toFile().delete();
         }
     }
 
