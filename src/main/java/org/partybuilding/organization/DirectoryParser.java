@@ -36,6 +36,8 @@ final class DirectoryParser {
 
     /** Room for a province: one organization takes about 290 characters in the demo format. */
     static final int MAX_CODE_POINTS = 64_000_000;
+    /** Aliases of lists and maps: a handful of shared entries at most; a "billion laughs" file needs many. */
+    static final int MAX_ALIASES = 50;
 
     private final List<DirectoryProblem> problems = new ArrayList<>();
 
@@ -45,14 +47,21 @@ final class DirectoryParser {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(true); // duplicates are reported below, with their lines
             options.setCodePointLimit(MAX_CODE_POINTS);
+            options.setMaxAliasesForCollections(MAX_ALIASES);
             root = new Yaml(options).compose(reader);
         } catch (MarkedYAMLException e) {
-            problems.add(new DirectoryProblem(e.getProblemMark().getLine() + 1, "YAML 格式错误：" + e.getProblem()));
+            problems.add(new DirectoryProblem(e.getProblemMark().getLine() + 1, "YAML 格式错误：" + problem(e.getProblem())));
             return result(List.of(), List.of(), List.of());
         } catch (YAMLException e) {
-            String message = e.getMessage() != null && e.getMessage().contains("exceeds the limit")
+            // SnakeYAML's guards: file size, alias expansion ("billion laughs"), nesting depth
+            String text = e.getMessage() == null ? "" : e.getMessage();
+            String message = text.contains("exceeds the limit")
                     ? "目录文件过大：超过 " + MAX_CODE_POINTS / 1_000_000 + " 百万个字符（约二十万个党组织）"
-                    : "无法读取目录文件：" + e.getMessage();
+                    : text.contains("Number of aliases")
+                    ? "目录文件中引用（别名 *）过多：最多 " + MAX_ALIASES + " 个，请直接写出各项内容"
+                    : text.contains("Nesting Depth")
+                    ? "目录文件嵌套层次过深：不是组织目录的格式"
+                    : "无法读取目录文件：YAML 格式错误";
             problems.add(new DirectoryProblem(0, message));
             return result(List.of(), List.of(), List.of());
         }
@@ -65,6 +74,25 @@ final class DirectoryParser {
         List<ParsedDirectory.Entry<Organization>> organizations = list(sections, "organizations", rootMap, true, this::organization);
         List<ParsedDirectory.Entry<StaffMember>> staff = list(sections, "staff", rootMap, false, this::staffMember);
         return result(types, organizations, staff);
+    }
+
+    /** SnakeYAML's problem in words the organization department can act on; others named as they are. */
+    private static String problem(String problem) {
+        String text = problem == null ? "" : problem;
+        if (text.contains("unexpected end of stream")) {
+            return "文件意外结束：引号未闭合，或文件未完整保存、上传";
+        } else if (text.contains("cannot start any token") && text.contains("\\t")) {
+            return "含有制表符（Tab），请改用空格缩进";
+        } else if (text.contains("mapping values are not allowed")) {
+            return "此处不能出现“:”，请检查缩进或给含冒号的值加引号";
+        } else if (text.contains("expected <block end>") || text.contains("did not find expected key")) {
+            return "缩进不一致";
+        } else if (text.contains("could not find expected ':'")) {
+            return "缺少“:”";
+        } else if (text.contains("found undefined alias")) {
+            return "引用了未定义的别名";
+        }
+        return "无法解析（" + text + "）";
     }
 
     private ParsedDirectory result(List<ParsedDirectory.Entry<SecretaryType>> types,

@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
@@ -65,17 +65,21 @@ final class EvidenceSniffer {
         return refused("不是照片（JPG、PNG）、PDF、Word 或 Excel 文件");
     }
 
-    /** A .docx or .xlsx: a ZIP with {@code [Content_Types].xml} and the main part of its kind, without macros. */
+    /**
+     * A .docx or .xlsx: a ZIP with {@code [Content_Types].xml} and the main part of its kind, without macros. Only the
+     * ZIP's central directory (its list of names) is read, nothing is inflated: a ZIP bomb costs no more than its size,
+     * and a ZIP cut short (no central directory) is refused as damaged.
+     */
     private static Result office(byte[] content) {
         Set<String> names = new HashSet<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                names.add(entry.getName().toLowerCase(Locale.ROOT));
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
+            for (var entries = zip.getEntries(); entries.hasMoreElements(); ) {
+                names.add(entries.nextElement().getName().toLowerCase(Locale.ROOT));
                 if (names.size() > MAX_ZIP_ENTRIES) {
                     return refused("压缩包内文件过多，不是 Word 或 Excel 文件");
                 }
             }
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
             return refused("文件已损坏，无法识别为 Word 或 Excel 文件");
         }
         if (!names.contains("[content_types].xml")) {

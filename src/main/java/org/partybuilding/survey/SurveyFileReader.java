@@ -1,6 +1,5 @@
 package org.partybuilding.survey;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -10,22 +9,30 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.partybuilding.system.ApiError;
 import org.partybuilding.system.ApiException;
 import org.springframework.http.HttpStatus;
+import org.xml.sax.InputSource;
+import org.xml.sax.XMLReader;
 
 /**
  * Reads an evaluator's file into rows of text, recognising the format by its content, never by its name: an .xlsx
@@ -40,6 +47,15 @@ final class SurveyFileReader {
     private static final Charset GB18030 = Charset.forName("GB18030");
     /** Rows beyond this are not read: a city has a few thousand organizations. */
     static final int MAX_ROWS = 100_000;
+    /** Cells beyond this column are refused: an .xlsx cell at column XFD costs the file nothing. */
+    static final int MAX_COLUMNS = 200;
+    /** The largest part of an .xlsx inflated (a sheet of {@link #MAX_ROWS} rows is about 50 MB). */
+    static final long MAX_XLSX_PART_BYTES = 64L * 1024 * 1024;
+
+    static {
+        // POI's ZIP guard, JVM-wide: no other code reads workbooks. The inflate ratio stays at POI's 1:100.
+        ZipSecureFile.setMaxEntrySize(MAX_XLSX_PART_BYTES);
+    }
 
     private SurveyFileReader() {
     }
@@ -111,6 +127,9 @@ final class SurveyFileReader {
                 if (records.size() > MAX_ROWS) {
                     throw refused("文件超过 " + MAX_ROWS + " 行");
                 }
+                if (record.size() > MAX_COLUMNS) {
+                    throw refused("第 " + (records.size() + 1) + " 行超过 " + MAX_COLUMNS + " 列");
+                }
                 records.add(record.toList());
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
@@ -120,49 +139,118 @@ final class SurveyFileReader {
         return table(format, records);
     }
 
+    /**
+     * The first sheet, read as a stream (SAX) from a temporary file, so that only the parts read are inflated and at
+     * most {@link #MAX_ROWS} rows are kept: a workbook of a million rows, or a ZIP bomb (a few hundred KB that inflate to
+     * gigabytes), is refused without filling the heap. POI's ZIP guard refuses a part that inflates more than 100-fold
+     * or beyond {@link #MAX_XLSX_PART_BYTES}.
+     */
     private static SurveyTable readXlsx(byte[] content) {
-        List<List<String>> records = new ArrayList<>();
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-            if (workbook.getNumberOfSheets() == 0) {
-                throw refused("工作簿中没有工作表");
-            }
-            Sheet sheet = workbook.getSheetAt(0);
-            if (sheet.getLastRowNum() > MAX_ROWS) {
-                throw refused("文件超过 " + MAX_ROWS + " 行");
-            }
-            DataFormatter formatter = new DataFormatter();
-            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-                var row = sheet.getRow(r);
-                List<String> cells = new ArrayList<>();
-                if (row != null) {
-                    for (int c = 0; c < row.getLastCellNum(); c++) {
-                        cells.add(text(row.getCell(c), formatter));
-                    }
-                }
-                records.add(cells);
-            }
-        } catch (ApiException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw refused("文件是 ZIP 压缩包，但不是可以打开的 Excel 工作簿（.xlsx）");
+        Path file;
+        try {
+            file = Files.createTempFile("survey-", ".xlsx");
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write a temporary file", e); // the server's disk, not the upload: 500
         }
-        return table("XLSX", records);
+        try {
+            OPCPackage workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
+            try {
+                XSSFReader reader = new XSSFReader(workbook);
+                XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+                if (!sheets.hasNext()) {
+                    throw refused("工作簿中没有工作表");
+                }
+                SheetRows rows = new SheetRows();
+                try (InputStream sheet = sheets.next()) {
+                    XMLReader parser = XMLHelper.newXMLReader();
+                    parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(),
+                            new ReadOnlySharedStringsTable(workbook, false), rows, new ExactNumbers(), false));
+                    parser.parse(new InputSource(sheet));
+                }
+                return table("XLSX", rows.records);
+            } finally {
+                workbook.revert(); // close() of a read-only package warns that it is meant to save
+            }
+        } catch (Exception e) {
+            ApiException refusal = cause(e, ApiException.class);
+            if (refusal != null) {
+                throw refusal; // also thrown by SheetRows from inside the SAX parser
+            }
+            if (isZipBomb(e)) {
+                throw refused("Excel 文件解压后过大（压缩比异常，疑似压缩炸弹），已拒绝；请检查文件，或另存为 CSV 后上传");
+            }
+            throw refused("文件是 ZIP 压缩包，但不是可以打开的 Excel 工作簿（.xlsx），可能已损坏或未完整上传");
+        } finally {
+            file.toFile().delete();
+        }
     }
 
-    /** A cell as the evaluator typed it: numbers exactly (72.5, not the displayed 73), texts as they are. */
-    private static String text(Cell cell, DataFormatter formatter) {
-        if (cell == null) {
-            return "";
+    /** Rows of text as the sheet lists them; a value beyond {@link #MAX_ROWS} rows or {@link #MAX_COLUMNS} columns stops the reading. */
+    private static final class SheetRows implements XSSFSheetXMLHandler.SheetContentsHandler {
+
+        final List<List<String>> records = new ArrayList<>();
+
+        @Override
+        public void startRow(int rowNum) {
         }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (type) {
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? formatter.formatCellValue(cell)
-                    : BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-            case STRING -> cell.getRichStringCellValue().getString();
-            case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-            case ERROR -> "#错误";
-            default -> "";
-        };
+
+        @Override
+        public void endRow(int rowNum) {
+        }
+
+        @Override
+        public void cell(String reference, String value, XSSFComment comment) {
+            if (value == null || value.isEmpty() || reference == null) {
+                return;
+            }
+            CellReference cell = new CellReference(reference);
+            if (cell.getRow() > MAX_ROWS) {
+                throw refused("文件超过 " + MAX_ROWS + " 行");
+            }
+            if (cell.getCol() >= MAX_COLUMNS) {
+                throw refused("第 " + (cell.getRow() + 1) + " 行超过 " + MAX_COLUMNS + " 列");
+            }
+            while (records.size() <= cell.getRow()) {
+                records.add(new ArrayList<>());
+            }
+            List<String> cells = records.get(cell.getRow());
+            while (cells.size() <= cell.getCol()) {
+                cells.add("");
+            }
+            cells.set(cell.getCol(), value);
+        }
+    }
+
+    /** Numbers exactly as the evaluator typed them (72.5, not the displayed 73); dates as Excel shows them. */
+    private static final class ExactNumbers extends DataFormatter {
+
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
+            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+                return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
+            }
+            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+    }
+
+    private static boolean isZipBomb(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && (message.contains("Zip bomb") || message.contains("max size of the expanded data"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     /** The first row is the header (row 1); later rows with any non-blank cell are data, numbered as Excel does. */

@@ -76,13 +76,21 @@ public final class SpreadsheetExport {
     /**
      * The text as a spreadsheet may show it without running it: text beginning with {@code =}, {@code +}, {@code -},
      * {@code @}, a tab or a carriage return (what Excel, WPS and LibreOffice start a formula or a DDE call with) gets a
-     * leading apostrophe. Applied to every text cell of every export, .xlsx and .csv alike (CSV injection).
+     * leading apostrophe, also when spaces or line breaks come first (spreadsheets that trim them on import would run
+     * the rest). Applied to every text cell of every export, .xlsx and .csv alike (CSV injection, OWASP's list).
      */
     public static String neutralised(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        char first = text.charAt(0);
+        int i = 0;
+        while (i < text.length() && text.charAt(i) != '\t' && text.charAt(i) != '\r' && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length()) {
+            return text;
+        }
+        char first = text.charAt(i);
         boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
         return formula ? "'" + text : text;
     }

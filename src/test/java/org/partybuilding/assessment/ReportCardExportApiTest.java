@@ -160,6 +160,42 @@ class ReportCardExportApiTest {
         }
     }
 
+    /** The secretary's name comes from an uploaded directory file: text, whatever it begins with. */
+    @Test
+    void aSecretaryNameWrittenAsAFormulaFromTheDirectoryIsExportedAsText() throws IOException {
+        String formula = "=cmd|' /C calc'!A0";
+        String demo;
+        try (var in = new org.springframework.core.io.ClassPathResource("directory/demo-directory.yml").getInputStream()) {
+            demo = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Http.Response imported = http.upload("/api/directory", ORG_DEPT, "directory.yml",
+                demo.replace("name: 李长福", "name: \"" + formula + "\"").getBytes(StandardCharsets.UTF_8));
+        try {
+            assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+            int formulaYear = AssessmentTestData.unusedYear();
+            assessments.assess(formulaYear);
+            String csvPath = "/api/report-cards/" + formulaYear + "/export.csv";
+            CSVRecord own = csv(http.download(csvPath, ORG_DEPT).body()).rows().stream()
+                    .filter(r -> OWN.equals(r.get("组织代码"))).findFirst().orElseThrow();
+            assertThat(own.get("书记")).isEqualTo("'" + formula);
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+                    http.download("/api/report-cards/" + formulaYear + "/export.xlsx", ORG_DEPT).body()))) {
+                XSSFSheet all = workbook.getSheetAt(0);
+                Row row = null;
+                for (int r = 1; r <= all.getLastRowNum(); r++) {
+                    if (OWN.equals(all.getRow(r).getCell(2).getStringCellValue())) {
+                        row = all.getRow(r);
+                    }
+                }
+                assertThat(row).isNotNull();
+                assertThat(row.getCell(4).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+                assertThat(row.getCell(4).getStringCellValue()).isEqualTo("'" + formula);
+            }
+        } finally {
+            directory.importDirectory(new ByteArrayInputStream(demo.getBytes(StandardCharsets.UTF_8)), "demo", null);
+        }
+    }
+
     @Test
     void refusalsAreTheUsualChineseErrors() {
         for (String extension : List.of("xlsx", "csv")) {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -218,6 +219,58 @@ class DirectoryImportTest {
     }
 
     @Test
+    void aTruncatedMisencodedBombedOrHugeFileIsRefusedInChineseAndTheDirectoryStaysAsItWas() {
+        List<Organization> before = directory.organizations();
+        long usersBefore = identityService.createUserQuery().count();
+        StringBuilder laughs = new StringBuilder("a: &a [\"哈\", \"哈\", \"哈\", \"哈\", \"哈\", \"哈\", \"哈\", \"哈\", \"哈\", \"哈\"]\n");
+        for (char level = 'b'; level <= 'j'; level++) {
+            laughs.append(level).append(": &").append(level).append(" [").append(String.join(", ",
+                    java.util.Collections.nCopies(10, "*" + (char) (level - 1)))).append("]\n");
+        }
+        byte[] huge = new byte[8 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(huge, (byte) '#');
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("cut in half", demo.substring(0, demo.indexOf("  - id: ", demo.length() / 2) + 30).getBytes(StandardCharsets.UTF_8));
+        files.put("cut inside a quoted value", (demo + "\n  - id: \"village-new").getBytes(StandardCharsets.UTF_8));
+        files.put("billion laughs", laughs.toString().getBytes(StandardCharsets.UTF_8));
+        files.put("UTF-16LE with BOM", concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, demo.getBytes(StandardCharsets.UTF_16LE)));
+        files.put("UTF-16BE without BOM", demo.getBytes(StandardCharsets.UTF_16BE));
+        files.put("GBK", demo.getBytes(Charset.forName("GBK")));
+        files.put("Latin-1", demo.replace("中共青禾市河西镇杨家埠村委员会", "Caf\u00e9 na\u00efve").getBytes(StandardCharsets.ISO_8859_1));
+        files.put("over the upload limit", huge);
+        Map<String, String> messages = Map.of(
+                "cut in half", "缺少",
+                "cut inside a quoted value", "YAML 格式错误：文件意外结束",
+                "billion laughs", "引用（别名 *）过多：最多 50 个",
+                "UTF-16LE with BOM", "目录文件不是 UTF-8 编码的文本文件",
+                "UTF-16BE without BOM", "目录文件不是 UTF-8 编码的文本文件",
+                "GBK", "目录文件不是 UTF-8 编码的文本文件",
+                "Latin-1", "目录文件不是 UTF-8 编码的文本文件",
+                "over the upload limit", "请求内容过大，上限为 8 MB");
+
+        files.forEach((what, content) -> {
+            Http.Response response = http.upload("/api/directory", "zhao.min", "directory.yml", content);
+            int expected = what.equals("over the upload limit") ? 413 : 400;
+            assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(expected);
+            assertThat(response.body()).as(what).contains(messages.get(what));
+        });
+
+        assertThat(directory.organizations()).isEqualTo(before);
+        assertThat(identityService.createUserQuery().count()).isEqualTo(usersBefore);
+    }
+
+    @Test
+    void aUtf8FileWithAByteOrderMarkIsImported() {
+        byte[] withBom = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, demo.getBytes(StandardCharsets.UTF_8));
+
+        Http.Response response = http.upload("/api/directory", "zhao.min", "directory.yml", withBom);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("organizations").asInt()).isEqualTo(directory.organizations().size());
+        assertThat(response.json().get("deactivatedOrganizations").asInt()).isZero();
+    }
+
+    @Test
     void onlyTheOrganizationDepartmentMayImport() {
         Http.Response response = http.upload("/api/directory", "li.changfu", "directory.yml", demo.getBytes(StandardCharsets.UTF_8));
 
@@ -241,6 +294,12 @@ class DirectoryImportTest {
                 .isInstanceOf(DirectoryRejectedException.class)
                 .hasMessageContaining("第 " + (lineOf(bad, "- id: village-lijia")) + " 行：用户编号 “Li Changfu” 无效");
         assertThat(identityService.createUserQuery().userId("li.changfu").count()).isEqualTo(1);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     private DirectoryService.ImportResult importText(String text) {

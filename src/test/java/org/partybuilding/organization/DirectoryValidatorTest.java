@@ -161,6 +161,14 @@ class DirectoryValidatorTest {
     }
 
     @Test
+    void namesCommonYamlMistakesInChinese() {
+        assertThat(validate(VALID.replace("  - id: town-a", "\t- id: town-a"))).singleElement()
+                .satisfies(p -> assertThat(p.message()).isEqualTo("YAML 格式错误：含有制表符（Tab），请改用空格缩进"));
+        assertThat(validate(VALID + "\n  - id: \"town-z")).singleElement()
+                .satisfies(p -> assertThat(p.message()).isEqualTo("YAML 格式错误：文件意外结束：引号未闭合，或文件未完整保存、上传"));
+    }
+
+    @Test
     void requiresExactlyEightSecretaryTypes() {
         List<DirectoryProblem> problems = validate(VALID.replace("  - {code: PUBLIC_INSTITUTION, name: 学校及事业单位党组织书记}\n", ""));
 

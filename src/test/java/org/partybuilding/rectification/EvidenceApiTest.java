@@ -127,6 +127,24 @@ class EvidenceApiTest {
     }
 
     @Test
+    void aZipBombIsStoredAsItIsWithoutBeingInflatedAndACutShortDocumentIsRefused() {
+        long id = open(Source.INSPECTION);
+        byte[] bomb = EvidenceSamples.docxBomb();
+        assertThat(bomb.length).as("fits the 2 MB limit of the tests").isLessThan(2 * 1024 * 1024);
+        byte[] docx = EvidenceSamples.docx();
+
+        assertRefused(id, "整改报告.docx", java.util.Arrays.copyOf(docx, docx.length - 30), "文件“整改报告.docx”：文件已损坏");
+        long started = System.nanoTime();
+        Http.Response stored = http.upload(evidence(id), "li.changfu", "整改报告.docx", bomb);
+
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(5));
+        assertThat(stored.json().get(0).get("type").asText()).isEqualTo("DOCX");
+        Http.Download download = http.download(evidence(id) + "/" + stored.json().get(0).get("id").asLong(), "li.changfu");
+        assertThat(download.body()).isEqualTo(bomb);
+    }
+
+    @Test
     void aFileNameIsCleanedAndEndsInItsRealKind() {
         long id = open(Source.INSPECTION);
 

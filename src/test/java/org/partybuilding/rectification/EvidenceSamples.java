@@ -69,6 +69,26 @@ final class EvidenceSamples {
         return jpeg;
     }
 
+    /** A .docx whose document inflates to 1 GB (zeros), in about 1 MB: stored as it is, never inflated. */
+    static byte[] docxBomb() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.setLevel(9);
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 1024; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     private static byte[] zip(String... names) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {

@@ -56,7 +56,7 @@ class LedgerExportApiTest {
     static final String SUBDISTRICT = "subd-chengnan";
     static final List<String> HEADERS = List.of("编号", "组织", "组织代码", "所属镇街", "来源", "来源编号", "标题", "问题描述", "严重程度",
             "整改期限", "状态", "退回次数", "发起时间", "销号（撤销）时间");
-    static final List<String> FORMULAS = List.of("=HYPERLINK(\"http://x\")", "+1", "-1", "@SUM(1)");
+    static final List<String> FORMULAS = List.of("=HYPERLINK(\"http://x\")", "+1", "-1", "@SUM(1)", "=cmd|' /C calc'!A0", " =1+1");
 
     @Autowired DirectoryService directory;
     @Autowired ProcessTestSupport process;
@@ -72,6 +72,8 @@ class LedgerExportApiTest {
         opened.put(FORMULAS.get(1), open(VILLAGE, FORMULAS.get(1)));
         opened.put(FORMULAS.get(2), open(ENTERPRISE, FORMULAS.get(2)));
         opened.put(FORMULAS.get(3), open("village-longquan", FORMULAS.get(3)));
+        opened.put(FORMULAS.get(4), open(VILLAGE, FORMULAS.get(4)));
+        opened.put(FORMULAS.get(5), open(VILLAGE, FORMULAS.get(5)));
         opened.put("community", open(COMMUNITY, "台账不全"));
         opened.put("town", open(TOWN, "镇党委会议记录不全"));
     }
@@ -210,6 +212,8 @@ class LedgerExportApiTest {
         Map<Long, CSVRecord> byId = new HashMap<>();
         csv.rows().forEach(r -> byId.put(Long.parseLong(r.get(0)), r));
         assertThat(byId.get(opened.get("=HYPERLINK(\"http://x\")")).get("标题")).isEqualTo("'=HYPERLINK(\"http://x\")");
+        assertThat(byId.get(opened.get("=cmd|' /C calc'!A0")).get("标题")).isEqualTo("'=cmd|' /C calc'!A0");
+        assertThat(byId.get(opened.get(" =1+1")).get("标题")).isEqualTo("' =1+1");
         CSVRecord plusOne = byId.get(opened.get("+1"));
         assertThat(plusOne.get("标题")).isEqualTo("'+1");
         assertThat(plusOne.get("所属镇街")).isEqualTo(directory.organization(TOWN).orElseThrow().name());

@@ -236,6 +236,128 @@ class SurveyApiTest {
     }
 
     @Test
+    void aBrokenHugeOrBombedFileIsRefusedInChineseAndTheYearsResultsStayAsTheyWere() {
+        int year = 2017;
+        Http.Response good = http.upload("/api/surveys/" + year, ORG_DEPT, "good.csv",
+                (HEADER + "village-lijia,,85,80,80,80,好\r\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(good.status()).as(good.body()).isEqualTo(201);
+        String resultsBefore = http.get("/api/surveys/" + year, ORG_DEPT).body();
+        Counts before = counts();
+        byte[] workbook = xlsx(List.of(List.of("组织编号", "总体得分"), List.of("village-lijia", 60)));
+        List<List<String>> farColumn = new ArrayList<>(List.of(List.of("组织编号", "总体得分")));
+        List<String> wide = new ArrayList<>(List.of("village-lijia", "60"));
+        while (wide.size() < 300) {
+            wide.add("1");
+        }
+        farColumn.add(wide);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("truncated .xlsx", java.util.Arrays.copyOf(workbook, workbook.length / 2));
+        files.put(".xlsx ZIP bomb", xlsxBomb(workbook));
+        files.put(".xlsx of too many rows", xlsxOfRows(SurveyFileReader.MAX_ROWS + 1));
+        files.put(".xlsx of too many columns", xlsx(farColumn.stream().map(r -> List.<Object>copyOf(r)).toList()));
+        files.put("CSV of too many columns", (String.join(",", wide) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        files.put("UTF-16LE with BOM", concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, HEADER.getBytes(StandardCharsets.UTF_16LE)));
+        files.put("UTF-16BE with BOM", concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, HEADER.getBytes(StandardCharsets.UTF_16BE)));
+        files.put("UTF-16LE without BOM", (HEADER + "village-lijia,,60,,,,\r\n").getBytes(StandardCharsets.UTF_16LE));
+        files.put("Latin-1", (HEADER + "village-lijia,,60,,,,caf\u00e9, na\u00efve\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        files.put("truncated CSV", (HEADER + "village-lijia,,60,,,,\"评语未").getBytes(StandardCharsets.UTF_8));
+        Map<String, String> messages = Map.of(
+                "truncated .xlsx", "可能已损坏或未完整上传",
+                ".xlsx ZIP bomb", "疑似压缩炸弹",
+                ".xlsx of too many rows", "文件超过 100000 行",
+                ".xlsx of too many columns", "第 2 行超过 200 列",
+                "CSV of too many columns", "第 1 行超过 200 列",
+                "UTF-16LE with BOM", "不支持 UTF-16",
+                "UTF-16BE with BOM", "不支持 UTF-16",
+                "UTF-16LE without BOM", "不是 CSV 或 Excel",
+                "Latin-1", "无法识别文件编码",
+                "truncated CSV", "未配对的英文双引号");
+
+        files.forEach((what, content) -> {
+            long started = System.nanoTime();
+            Http.Response answer = http.upload("/api/surveys/" + year, ORG_DEPT, "survey.xlsx", content);
+            assertThat(answer.status()).as(what + ": " + answer.body()).isEqualTo(400);
+            assertThat(answer.json().get("errors").get(0).get("message").asText()).as(what).contains(messages.get(what));
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).as(what).isLessThan(java.time.Duration.ofSeconds(20));
+        });
+
+        assertThat(counts()).isEqualTo(before);
+        assertThat(http.get("/api/surveys/" + year, ORG_DEPT).body()).isEqualTo(resultsBefore);
+    }
+
+    @Test
+    void aFileOverTheUploadLimitIsRefusedWith413InChineseBeforeItIsRead() {
+        int year = 2016;
+        byte[] huge = new byte[5 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(huge, (byte) '1');
+        Counts before = counts();
+
+        Http.Response answer = http.upload("/api/surveys/" + year, ORG_DEPT, "huge.csv", huge);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(413);
+        assertThat(answer.json().get("message").asText()).isEqualTo("请求内容过大，上限为 5 MB");
+        assertThat(counts()).isEqualTo(before);
+        assertThat(http.get("/api/surveys/" + year, ORG_DEPT).status()).isEqualTo(404);
+    }
+
+    /**
+     * Columns: the organization (编号 or 名称) and 总体得分 are required, a header twice is refused, a value under no header
+     * is refused; any other header is an item score, so an unknown text column is refused cell by cell as not a number.
+     */
+    @Test
+    void anUnknownColumnIsTakenForAnItemScoreAndItsTextIsRefusedByRow() {
+        int year = 2015;
+        Counts before = counts();
+
+        Http.Response answer = http.upload("/api/surveys/" + year, ORG_DEPT, "survey.csv",
+                "组织编号,总体得分,备注\r\nvillage-lijia,85,已核实\r\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(message(answer.json().get("errors"), 2)).contains("备注", "“已核实”不是数字");
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void aCommentWrittenAsAFormulaIsStoredAsTextAndNeverExportedAsAFormula() throws IOException {
+        int year = 2014;
+        String formula = "=cmd|' /C calc'!A0";
+        String csv = HEADER + "village-wangzhuang,,60,,,,\"" + formula + "\"\r\n";
+
+        Http.Response answer = http.upload("/api/surveys/" + year, ORG_DEPT, "survey.csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        JsonNode view = http.get("/api/surveys/" + year, ORG_DEPT).json();
+        assertThat(result(view, "village-wangzhuang").get("comment").asText()).isEqualTo(formula);
+        long item = result(view, "village-wangzhuang").get("rectification").get("id").asLong();
+        Http.Download workbook = http.download("/api/rectifications/export.xlsx?source=SURVEY", ORG_DEPT);
+        assertThat(workbook.status()).isEqualTo(200);
+        try (XSSFWorkbook read = new XSSFWorkbook(new java.io.ByteArrayInputStream(workbook.body()))) {
+            Sheet all = read.getSheetAt(0);
+            boolean found = false;
+            for (Row row : all) {
+                for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                    assertThat(cell.getCellType()).isNotEqualTo(org.apache.poi.ss.usermodel.CellType.FORMULA);
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                        assertThat(cell.getStringCellValue()).doesNotStartWith("=");
+                    }
+                }
+                if (row.getRowNum() > 0 && (long) row.getCell(0).getNumericCellValue() == item) {
+                    assertThat(row.getCell(7).getStringCellValue()).contains("评语：" + formula);
+                    found = true;
+                }
+            }
+            assertThat(found).isTrue();
+        }
+        String exported = http.download("/api/rectifications/export.csv?source=SURVEY", ORG_DEPT).text();
+        assertThat(exported).contains("评语：" + formula);
+        for (org.apache.commons.csv.CSVRecord record : org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.StringReader(exported))) {
+            for (String cell : record) {
+                assertThat(cell.stripLeading()).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("@");
+            }
+        }
+    }
+
+    @Test
     void aCorrectedFileReplacesTheResultsButNeverOpensASecondItemForAnOrganization() {
         int year = 2021;
         Http.Response first = http.upload("/api/surveys/" + year, ORG_DEPT, "v1.csv",
@@ -402,6 +524,58 @@ class SurveyApiTest {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The workbook with its sheet replaced by 200 MB of the same cell, which deflates to a few hundred KB. */
+    private static byte[] xlsxBomb(byte[] workbook) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ZipOutputStream zip = new ZipOutputStream(out);
+                java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(workbook))) {
+            zip.setLevel(9);
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                if (entry.getName().startsWith("xl/worksheets/")) {
+                    zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/"
+                            + "spreadsheetml/2006/main\"><sheetData>").getBytes(StandardCharsets.UTF_8));
+                    byte[] rows = "<row><c t=\"inlineStr\"><is><t>village-lijia</t></is></c></row>".repeat(20_000)
+                            .getBytes(StandardCharsets.UTF_8);
+                    for (long written = 0; written < 200L * 1024 * 1024; written += rows.length) {
+                        zip.write(rows);
+                    }
+                    zip.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
+                } else {
+                    in.transferTo(zip);
+                }
+                zip.closeEntry();
+            }
+            zip.finish();
+            assertThat(out.size()).as("the bomb is small").isLessThan(1024 * 1024);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A header and this many data rows, written as a stream. */
+    private static byte[] xlsxOfRows(int rows) {
+        org.apache.poi.xssf.streaming.SXSSFWorkbook workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100);
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("测评结果");
+            Row header = sheet.createRow(0);
+            header.createCell(0).setCellValue("组织编号");
+            header.createCell(1).setCellValue("总体得分");
+            for (int r = 1; r <= rows; r++) {
+                Row row = sheet.createRow(r);
+                row.createCell(0).setCellValue("village-lijia");
+                row.createCell(1).setCellValue(85);
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            workbook.dispose();
         }
     }
 

@@ -35,14 +35,15 @@ class SpreadsheetExportTest {
             new Column<>("得分", 8, Line::score),
             new Column<>("次数", 8, Line::count));
 
-    static final List<String> DANGEROUS = List.of("=HYPERLINK(\"http://x\")", "+1", "-1", "@SUM(1)", "\tcmd", "\r=1");
+    static final List<String> DANGEROUS = List.of("=HYPERLINK(\"http://x\")", "+1", "-1", "@SUM(1)", "\tcmd", "\r=1",
+            "=cmd|' /C calc'!A0", " =1", "\u3000\n+1", "  @SUM(1)");
 
     @Test
     void textThatASpreadsheetWouldRunGetsAnApostropheAndOtherTextStaysAsItIs() {
         for (String text : DANGEROUS) {
             assertThat(SpreadsheetExport.neutralised(text)).as(text).isEqualTo("'" + text);
         }
-        for (String text : List.of("台账不全", "1+1", "a=b", " =1", "'=1", "Q4-07")) {
+        for (String text : List.of("台账不全", "1+1", "a=b", "'=1", "Q4-07", "  ", " 台账 -1")) {
             assertThat(SpreadsheetExport.neutralised(text)).as(text).isEqualTo(text);
         }
         assertThat(SpreadsheetExport.neutralised("")).isEmpty();
