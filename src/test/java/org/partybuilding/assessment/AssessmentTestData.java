@@ -21,9 +21,13 @@ final class AssessmentTestData {
     }
 
     /** A year no other test uses: far ahead, below the survey tables' limit of 2999. */
+    /** A year no other test of this JVM has used (a random draw could repeat one: a duplicate duty report). */
     static int unusedYear() {
-        return 2100 + ThreadLocalRandom.current().nextInt(850);
+        return NEXT_UNUSED_YEAR.getAndIncrement();
     }
+
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_UNUSED_YEAR =
+            new java.util.concurrent.atomic.AtomicInteger(2100 + ThreadLocalRandom.current().nextInt(400));
 
     void dutyReport(int year, String half, String organizationId, String status, Double meanScore, String grade) {
         jdbc.sql("""
