@@ -190,10 +190,12 @@ public class DirectoryService {
      * Reads, checks and imports a directory file. Either the whole file is imported (organizations, staff,
      * Camunda users, groups and authorizations, reassigned tasks) or, with any problem, nothing is.
      *
+     * @param deactivationConfirmed whether the file may leave out many of today's organizations or staff: a file cut off
+     *                              between two entries is still valid YAML, and would deactivate everything after the cut
      * @throws DirectoryRejectedException listing every problem by line
      */
     @Transactional
-    public ImportResult importDirectory(InputStream content, String source, String importedBy) {
+    public ImportResult importDirectory(InputStream content, String source, String importedBy, boolean deactivationConfirmed) {
         startupLock.holdUntilCommit(); // one import at a time, also across nodes
         ParsedDirectory parsed = new DirectoryParser().parse(reader(content, source));
         List<DirectoryProblem> problems = new DirectoryValidator().validate(parsed);
@@ -209,6 +211,11 @@ public class DirectoryService {
         before.values().forEach(o -> usersBefore.add(o.secretaryUserId()));
         repository.findStaff().forEach(s -> usersBefore.add(s.userId()));
 
+        if (!deactivationConfirmed) {
+            refuseMassDeactivation(source, before.keySet(), organizations.stream().map(Organization::id).toList(), "个组织");
+            refuseMassDeactivation(source, repository.findStaff().stream().map(StaffMember::userId).toList(),
+                    staff.stream().map(StaffMember::userId).toList(), "名工作人员");
+        }
         repository.replaceSecretaryTypes(parsed.secretaryTypeList());
         for (int i = 0; i < organizations.size(); i++) {
             repository.upsert(organizations.get(i), i);
@@ -296,6 +303,21 @@ public class DirectoryService {
     }
 
     /** What an import changed. */
+    /** More than this share of today's active organizations (or staff), and more than {@link #MASS_MINIMUM}, is "many". */
+    static final double MASS_SHARE = 0.1;
+    static final int MASS_MINIMUM = 3;
+
+    private static void refuseMassDeactivation(String source, java.util.Collection<String> active, List<String> kept, String what) {
+        Set<String> dropped = new java.util.TreeSet<>(active);
+        kept.forEach(dropped::remove);
+        if (dropped.size() > MASS_MINIMUM && dropped.size() > active.size() * MASS_SHARE) {
+            String some = String.join("、", dropped.stream().limit(10).toList()) + (dropped.size() > 10 ? " 等" : "");
+            throw new DirectoryRejectedException(source, List.of(new DirectoryProblem(0, "本次导入将停用现有 " + active.size() + " " + what
+                    + "中的 " + dropped.size() + " " + what.charAt(0) + "（" + some + "），文件可能不完整（上传中断或被截断）；"
+                    + "如确需停用，请确认后带参数 confirmDeactivation=true 重新上传")));
+        }
+    }
+
     public record ImportResult(int organizations, int staff, int deactivatedOrganizations, int removedUsers,
             int reassignedTasks) {
     }

@@ -43,7 +43,7 @@ class DirectoryStartupImport implements ApplicationRunner {
             throw new FileNotFoundException("目录文件不存在：" + location + "（请检查 DIRECTORY_FILE）");
         }
         try (InputStream content = file.getInputStream()) {
-            directory.importDirectory(content, location, null);
+            directory.importDirectory(content, location, null, true); // the operator's configured file
         }
     }
 }

@@ -64,8 +64,10 @@ class OrganizationController {
     }
 
     @PostMapping(path = "/directory", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "上传目录文件（YAML）并重新导入；有任何错误则整体拒绝，逐行列出问题。仅组织部可用。")
-    DirectoryService.ImportResult importDirectory(@RequestParam("file") MultipartFile file, ApiUser user) {
+    @Operation(summary = "上传目录文件（YAML）并重新导入；有任何错误则整体拒绝，逐行列出问题。仅组织部可用。"
+            + "文件若将停用现有组织或工作人员的一成以上（且多于 3 个），须带 confirmDeactivation=true。")
+    DirectoryService.ImportResult importDirectory(@RequestParam("file") MultipartFile file,
+            @RequestParam(name = "confirmDeactivation", defaultValue = "false") boolean confirmDeactivation, ApiUser user) {
         if (!user.isOrgDept()) {
             throw ApiException.forbidden("只有组织部可以导入组织目录");
         }
@@ -74,7 +76,7 @@ class OrganizationController {
         }
         String source = "上传文件 " + (file.getOriginalFilename() == null ? "" : file.getOriginalFilename());
         try (InputStream content = file.getInputStream()) {
-            return directory.importDirectory(content, source, user.userId());
+            return directory.importDirectory(content, source, user.userId(), confirmDeactivation);
         } catch (DirectoryRejectedException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST,
                     "目录文件有 " + e.problems().size() + " 处错误，未导入任何数据",

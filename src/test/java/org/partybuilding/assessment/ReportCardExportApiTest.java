@@ -192,7 +192,7 @@ class ReportCardExportApiTest {
                 assertThat(row.getCell(4).getStringCellValue()).isEqualTo("'" + formula);
             }
         } finally {
-            directory.importDirectory(new ByteArrayInputStream(demo.getBytes(StandardCharsets.UTF_8)), "demo", null);
+            directory.importDirectory(new ByteArrayInputStream(demo.getBytes(StandardCharsets.UTF_8)), "demo", null, true);
         }
     }
 

@@ -57,7 +57,7 @@ class DirectoryImportTest {
 
     @AfterEach
     void restoreTheDemoDirectory() {
-        directory.importDirectory(new ByteArrayInputStream(demo.getBytes(StandardCharsets.UTF_8)), DEMO, null);
+        directory.importDirectory(new ByteArrayInputStream(demo.getBytes(StandardCharsets.UTF_8)), DEMO, null, true);
     }
 
     @Test
@@ -232,6 +232,7 @@ class DirectoryImportTest {
         Map<String, byte[]> files = new java.util.LinkedHashMap<>();
         files.put("cut in half", demo.substring(0, demo.indexOf("  - id: ", demo.length() / 2) + 30).getBytes(StandardCharsets.UTF_8));
         files.put("cut inside a quoted value", (demo + "\n  - id: \"village-new").getBytes(StandardCharsets.UTF_8));
+        files.put("cut between two entries", demo.substring(0, nthEntry(40)).getBytes(StandardCharsets.UTF_8));
         files.put("billion laughs", laughs.toString().getBytes(StandardCharsets.UTF_8));
         files.put("UTF-16LE with BOM", concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, demo.getBytes(StandardCharsets.UTF_16LE)));
         files.put("UTF-16BE without BOM", demo.getBytes(StandardCharsets.UTF_16BE));
@@ -241,6 +242,7 @@ class DirectoryImportTest {
         Map<String, String> messages = Map.of(
                 "cut in half", "缺少",
                 "cut inside a quoted value", "YAML 格式错误：文件意外结束",
+                "cut between two entries", "文件可能不完整（上传中断或被截断）",
                 "billion laughs", "引用（别名 *）过多：最多 50 个",
                 "UTF-16LE with BOM", "目录文件不是 UTF-8 编码的文本文件",
                 "UTF-16BE without BOM", "目录文件不是 UTF-8 编码的文本文件",
@@ -278,6 +280,37 @@ class DirectoryImportTest {
         assertThat(response.json().get("message").asText()).isEqualTo("只有组织部可以导入组织目录");
     }
 
+    /**
+     * A file that leaves out many of today's organizations (here the last eight, 13 %) is refused unless the upload
+     * confirms it: a cut-off file must not deactivate half a city. Confirmed, it imports and deactivates exactly those.
+     */
+    @Test
+    void aFileThatDeactivatesManyOrganizationsNeedsConfirmation() {
+        String lastEight = demo.substring(nthEntry(56), demo.indexOf("\nstaff:") + 1);
+        String without = demo.replace(lastEight, "");
+        List<Organization> before = directory.organizations();
+
+        Http.Response refused = http.upload("/api/directory", "zhao.min", "directory.yml", without.getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("本次导入将停用现有 63 个组织中的 8 个", "confirmDeactivation=true");
+        assertThat(directory.organizations()).isEqualTo(before);
+
+        Http.Response confirmed = http.upload("/api/directory?confirmDeactivation=true", "zhao.min", "directory.yml",
+                without.getBytes(StandardCharsets.UTF_8));
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.json().get("deactivatedOrganizations").asInt()).isEqualTo(8);
+        assertThat(directory.organizations()).hasSize(before.size() - 8);
+    }
+
+    /** Where the n-th organization's entry (1-based) starts in the demo file. */
+    private int nthEntry(int n) {
+        int at = demo.indexOf("\n  - id: ");
+        for (int i = 1; i < n; i++) {
+            at = demo.indexOf("\n  - id: ", at + 1);
+        }
+        return at + 1;
+    }
+
     @Test
     void theOrganizationDepartmentImportsAGoodFileOverHttp() {
         Http.Response response = http.upload("/api/directory", "zhao.min", "directory.yml", demo.getBytes(StandardCharsets.UTF_8));
@@ -303,7 +336,7 @@ class DirectoryImportTest {
     }
 
     private DirectoryService.ImportResult importText(String text) {
-        return directory.importDirectory(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "test", "test");
+        return directory.importDirectory(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "test", "test", true);
     }
 
     private int visibleInstances(String user, String instance) {
