@@ -74,19 +74,24 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Logs in on the webapp's login form that the current page shows. The form may be drawn again while the app
-     * starts (its scripts load): a field found before that is stale, so the whole form is filled again.
+     * starts (its scripts load): a field found before that is stale, so the whole form is filled again; and a form
+     * drawn again after it was filled sends nothing, so while the form is still there after the click, it is filled
+     * and sent once more.
      */
     public void login(String user, String password) {
+        org.openqa.selenium.By form = org.openqa.selenium.By.cssSelector("input[ng-model=username]");
         for (int attempt = 1; ; attempt++) {
             try {
-                driver.findElement(org.openqa.selenium.By.cssSelector("input[ng-model=username]")).clear();
-                driver.findElement(org.openqa.selenium.By.cssSelector("input[ng-model=username]")).sendKeys(user);
+                driver.findElement(form).clear();
+                driver.findElement(form).sendKeys(user);
                 driver.findElement(org.openqa.selenium.By.cssSelector("input[type=password]")).clear();
                 driver.findElement(org.openqa.selenium.By.cssSelector("input[type=password]")).sendKeys(password);
                 driver.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+                new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                        .until(org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated(form));
                 return;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                if (attempt == 5) {
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.TimeoutException e) {
+                if (attempt == 3) {
                     throw e;
                 }
             }

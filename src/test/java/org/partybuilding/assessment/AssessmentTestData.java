@@ -21,9 +21,12 @@ final class AssessmentTestData {
     }
 
     /** A year no other test uses: far ahead, below the survey tables' limit of 2999. */
-    /** A year no other test of this JVM has used (a random draw could repeat one: a duplicate duty report). */
+    /**
+     * A year no other test of this JVM has used (a random draw could repeat one: a duplicate duty report), ten years
+     * from the last one handed out: tests also write data in the year before and after theirs.
+     */
     static int unusedYear() {
-        return NEXT_UNUSED_YEAR.getAndIncrement();
+        return NEXT_UNUSED_YEAR.getAndAdd(10);
     }
 
     private static final java.util.concurrent.atomic.AtomicInteger NEXT_UNUSED_YEAR =

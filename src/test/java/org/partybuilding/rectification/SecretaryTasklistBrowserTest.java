@@ -54,7 +54,7 @@ class SecretaryTasklistBrowserTest {
 
         try (Browser browser = Browser.open(LOS_ANGELES)) {
             WebDriver driver = browser.driver();
-            openTask(driver, taskId);
+            openTask(browser, taskId);
             assertThat(((JavascriptExecutor) driver).executeScript("return Intl.DateTimeFormat().resolvedOptions().timeZone"))
                     .isEqualTo(LOS_ANGELES);
             assertThat(dueDates(driver)).as("due dates in a Los Angeles browser").isNotEmpty().allMatch(dueDay::equals);
@@ -70,7 +70,7 @@ class SecretaryTasklistBrowserTest {
             assertThat(driver.findElements(By.cssSelector(".login-logo svg")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
             assertChineseOnly(driver, "login page");
             browser.screenshot("secretary-tasklist-login");
-            login(driver);
+            login(browser);
             WebElement measures = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea[id$=Field_Measures]")));
 
             assertThat(dueDates(driver)).as("due dates in a Shanghai browser").isNotEmpty().allMatch(dueDay::equals);
@@ -110,17 +110,16 @@ class SecretaryTasklistBrowserTest {
         return "http://localhost:" + port + "/camunda/app/tasklist/default/";
     }
 
-    private void openTask(WebDriver driver, String taskId) {
+    private void openTask(Browser browser, String taskId) {
+        WebDriver driver = browser.driver();
         driver.get(tasklist() + "#/?task=" + taskId);
-        login(driver);
+        login(browser);
         new WebDriverWait(driver, Duration.ofSeconds(20))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea[id$=Field_Measures]")));
     }
 
-    private static void login(WebDriver driver) {
-        driver.findElement(By.cssSelector("input[ng-model=username]")).sendKeys(SECRETARY);
-        driver.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+    private static void login(Browser browser) {
+        browser.login(SECRETARY, "demo");
     }
 
     /** The opened task's due dates: in its header, and on its card when the list shows it. */

@@ -102,7 +102,7 @@ class KillRestartTest {
                 int t = thread;
                 clients.execute(() -> burst(http, users, t, opened, submitted, killed));
             }
-            await().atMost(Duration.ofSeconds(90)).until(() -> opened.size() >= 60 && submitted.size() >= 15);
+            await().atMost(Duration.ofSeconds(180)).until(() -> opened.size() >= 200 && submitted.size() >= 60);
             app.destroyForcibly(); // SIGKILL: no shutdown hook, nothing stopped, an embedded PostgreSQL left running
             killed.set(true);
             app.waitFor(30, TimeUnit.SECONDS);
