@@ -173,8 +173,9 @@ class KillRestartTest {
         }
         Files.writeString(log, "\n==== " + opened.size() + " items, " + submitted.size() + " submissions, " + outbox.size()
                 + " mails, " + deliveredTwice + " delivered again after the kill ====\n", java.nio.file.StandardOpenOption.APPEND);
-        System.out.printf("KillRestartTest (%s): %d items and %d submissions acknowledged before SIGKILL, %d mails, %d sent again"
-                + " (same Message-ID)%n", run, opened.size(), submitted.size(), outbox.size(), deliveredTwice);
+        System.out.printf("KillRestartTest (%s): %d items and %d submissions acknowledged before SIGKILL, %d reminder timers fired"
+                + " (each once), %d mails, %d sent again (same Message-ID)%n", run, opened.size(), submitted.size(),
+                count(db, "select count(*) from rectification_event where type = 'REMINDED'"), outbox.size(), deliveredTwice);
         assertThat(deliveredTwice).as("at most the mails in flight at the kill go out twice").isLessThanOrEqualTo(6);
     }
 
