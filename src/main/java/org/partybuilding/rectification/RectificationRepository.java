@@ -96,7 +96,8 @@ class RectificationRepository {
             params.add(filter.status().name());
         }
         if (filter.overdue() != null) {
-            sql.append(filter.overdue() ? " and i.status <> 'CLOSED' and i.due_date < ?" : " and (i.status = 'CLOSED' or i.due_date >= ?)");
+            sql.append(filter.overdue() ? " and i.status not in ('CLOSED', 'CANCELLED') and i.due_date < ?"
+                    : " and (i.status in ('CLOSED', 'CANCELLED') or i.due_date >= ?)");
             params.add(today);
         }
         if (filter.domain() != null) {

@@ -45,6 +45,14 @@ public class InstanceAdministration extends AbstractProcessEnginePlugin implemen
 
     private final ApplicationEventPublisher events;
 
+    /**
+     * Ended from outside its model: deleted over REST or in Cockpit (externally), or through the Java API or a batch
+     * without a user (the engine calls that internal). No model of the product ends an instance of its own accord
+     * otherwise (no terminate end events, no call activities).
+     */
+    private static final java.util.Set<String> TERMINATED = java.util.Set.of(HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED,
+            HistoricProcessInstance.STATE_INTERNALLY_TERMINATED);
+
     InstanceAdministration(ApplicationEventPublisher events) {
         this.events = events;
     }
@@ -58,7 +66,7 @@ public class InstanceAdministration extends AbstractProcessEnginePlugin implemen
     public void handleEvent(HistoryEvent event) {
         if (event instanceof HistoricProcessInstanceEventEntity instance
                 && HistoryEventTypes.PROCESS_INSTANCE_END.getEventName().equals(instance.getEventType())
-                && HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(instance.getState())) {
+                && TERMINATED.contains(instance.getState())) {
             events.publishEvent(new Cancelled(instance.getProcessDefinitionKey(), instance.getProcessInstanceId(),
                     instance.getBusinessKey(), currentUser(), instance.getDeleteReason()));
         } else if (event instanceof UserOperationLogEntryEventEntity entry

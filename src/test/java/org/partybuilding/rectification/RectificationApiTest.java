@@ -29,6 +29,7 @@ class RectificationApiTest {
 
     @Autowired JdbcClient jdbc;
     @Autowired TaskService taskService;
+    @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
     @Autowired ProcessTestSupport process;
     @Autowired WorkingDays workingDays;
     @LocalServerPort int port;
@@ -163,6 +164,26 @@ class RectificationApiTest {
         assertThat(lines.get(2)).startsWith("ADMINISTERED admin 管理员干预：激活流程实例");
         assertThat(lines.get(3)).startsWith("ADMINISTERED admin 管理员干预：修改流程实例").contains("书记更换，重新派发");
         assertThat(lines.get(4)).startsWith("CANCELLED admin 流程实例被管理员删除");
+    }
+
+    /**
+     * Overdue means past its due date and still to be done: a cancelled item is not, however old its due date. The
+     * instance is deleted here as a batch or the system would, without a user (the engine calls that "internally
+     * terminated"): the item is cancelled all the same.
+     */
+    @Test
+    void anItemWhoseInstanceTheSystemDeletedIsCancelledAndNotOverdue() {
+        long late = open("village-lijia", "OTHER");
+        long cancelled = open("village-lijia", "OTHER");
+        String instance = http.get("/api/rectifications/" + cancelled, "zhao.min").json().get("processInstanceId").asText();
+        runtimeService.deleteProcessInstance(instance, "书记更换，事项合并");
+        jdbc.sql("update rectification_item set due_date = current_date - 3 where id in (?, ?)").params(late, cancelled).update();
+        assertThat(jdbc.sql("select status from rectification_item where id = ?").param(cancelled).query(String.class).single())
+                .isEqualTo("CANCELLED");
+
+        assertThat(ids(http.get("/api/rectifications?overdue=true", "zhao.min"))).contains(late).doesNotContain(cancelled);
+        assertThat(ids(http.get("/api/rectifications?overdue=false", "zhao.min"))).contains(cancelled).doesNotContain(late);
+        assertThat(http.get("/api/rectifications/" + cancelled, "zhao.min").body()).contains("流程实例被系统批量操作删除，整改事项撤销。原因：书记更换，事项合并");
     }
 
     private long open(String organizationId, String source) {
