@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -142,6 +143,29 @@ class AuthorizationMatrixTest {
         if (action == Action.DELETE_INSTANCE && expected == 204) {
             assertThat(rectifications.find(item.id(), new ApiUser("admin", List.of(Groups.ORG_DEPT))).status().name()).isEqualTo("CANCELLED");
         }
+    }
+
+    /** A refusal says what was refused: a task not one's own, an instance only administrators change, a deployment. */
+    @Test
+    void aRefusalNamesWhatOnlyOthersMayDo() {
+        Http http = new Http(port);
+        RectificationItem item = rectifications.open(new NewRectification("village-lijia", Source.OTHER, "拒绝说明",
+                "拒绝说明", "", Severity.LOW, process.workingDay(7), null), "mao.jianjun");
+        String instance = item.processInstanceId();
+        Http.Response delete = http.sendAs("DELETE", "/engine-rest/process-instance/" + instance, "mao.jianjun", Http.DEMO_PASSWORD, null);
+        assertThat(delete.status()).isEqualTo(403);
+        assertThat(delete.json().get("message").asText()).isEqualTo("无权执行此操作：发起、修改、挂起或删除流程实例只能由系统管理员进行");
+        Http.Response deploy = http.upload("/engine-rest/deployment/create", "zhao.min", Http.DEMO_PASSWORD, "data", "refused.bpmn",
+                model(Role.ORG_DEPT).getBytes(StandardCharsets.UTF_8));
+        assertThat(deploy.status()).isEqualTo(403);
+        assertThat(deploy.json().get("message").asText()).startsWith("无权执行此操作：");
+        String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+        taskService.complete(task, Map.of("measures", "已整改", "evidence", "照片"));
+        String verify = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+        Http.Response claim = http.sendAs("POST", "/engine-rest/task/" + verify + "/claim", "li.changfu", Http.DEMO_PASSWORD,
+                "{\"userId\":\"li.changfu\"}");
+        assertThat(claim.status()).isEqualTo(403);
+        assertThat(claim.json().get("message").asText()).isEqualTo("无权执行此操作：您不是该任务的办理人或候选人，或没有相应权限");
     }
 
     /** The rectification instances the user's statistics count. */

@@ -99,15 +99,32 @@ class EngineRestErrors {
                 dto.setMessage("无权访问：该记录不属于您管辖的组织");
                 return Response.status(Response.Status.FORBIDDEN).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
             }
-            if (cause instanceof org.camunda.bpm.engine.AuthorizationException) {
+            if (cause instanceof org.camunda.bpm.engine.AuthorizationException denied) {
                 // the engine names the missing permissions in English; the user reads what it means
                 ExceptionDto dto = new ExceptionDto();
                 dto.setType("AuthorizationException");
-                dto.setMessage("无权执行此操作：您不是该任务的办理人或候选人，或没有相应权限");
+                dto.setMessage(denied(denied));
                 return Response.status(Response.Status.FORBIDDEN).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
             }
         }
         return null;
+    }
+
+    /** What a refused permission means to the user, by the kind of record it concerns. */
+    static String denied(org.camunda.bpm.engine.AuthorizationException denied) {
+        java.util.Set<String> resources = new java.util.HashSet<>();
+        denied.getMissingAuthorizations().forEach(missing -> resources.add(missing.getResourceType()));
+        if (resources.contains(org.camunda.bpm.engine.authorization.Resources.TASK.resourceName())) {
+            return "无权执行此操作：您不是该任务的办理人或候选人，或没有相应权限";
+        }
+        if (resources.contains(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE.resourceName())
+                || resources.contains(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION.resourceName())) {
+            return "无权执行此操作：发起、修改、挂起或删除流程实例只能由系统管理员进行";
+        }
+        if (resources.contains(org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT.resourceName())) {
+            return "无权执行此操作：只有系统管理员可以部署或删除流程模型";
+        }
+        return "无权执行此操作：您没有相应权限";
     }
 
     private static Response answer(Response.Status status, Exception exception) {
