@@ -60,6 +60,7 @@ class LedgerExportApiTest {
 
     @Autowired DirectoryService directory;
     @Autowired ProcessTestSupport process;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @LocalServerPort int port;
 
     Http http;
@@ -302,6 +303,31 @@ class LedgerExportApiTest {
     }
 
     record Csv(List<String> headers, List<CSVRecord> rows) {
+    }
+
+    /**
+     * An export stops at {@link RectificationService#EXPORT_LIMIT} rows and says so ({@code X-Export-Truncated}); one
+     * within the limit does not. The rows over the limit are written straight into the ledger, and removed after.
+     */
+    @Test
+    void anExportOverTheLimitIsCutAndSaysSo() throws IOException {
+        int limit = RectificationService.EXPORT_LIMIT;
+        jdbc.sql("""
+                insert into rectification_item (organization_id, source, source_ref, title, severity, issuing_organization_id,
+                                                due_date, status, created_at)
+                select 'village-hekou', 'OTHER', 'export-limit', '导出上限 ' || n, 'LOW', 'town-hexi', current_date + 30, 'OPEN', now()
+                from generate_series(1, ?) n""").param(limit + 1).update();
+        try {
+            Http.Download cut = http.download("/api/rectifications/export.csv?organizationId=village-hekou", ORG_DEPT);
+            assertThat(cut.status()).isEqualTo(200);
+            assertThat(cut.headers().firstValue("X-Export-Truncated")).contains("true");
+            assertThat(csv(cut.body()).rows()).hasSize(limit);
+
+            Http.Download whole = http.download("/api/rectifications/export.csv?organizationId=" + VILLAGE, ORG_DEPT);
+            assertThat(whole.headers().firstValue("X-Export-Truncated")).isEmpty();
+        } finally {
+            jdbc.sql("delete from rectification_item where source_ref = 'export-limit'").update();
+        }
     }
 
     private static Csv csv(byte[] body) throws IOException {
