@@ -29,6 +29,7 @@ class AccountController {
     @PostMapping("/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "修改本人密码（凭用户名和当前密码，无需 HTTP Basic 认证；首次登录前用于修改初始密码）")
+    @io.swagger.v3.oas.annotations.security.SecurityRequirements // none: the current password in the body authenticates
     void changePassword(@Valid @RequestBody PasswordChange change) {
         accounts.changePassword(change.userId(), change.currentPassword(), change.newPassword());
     }

@@ -86,6 +86,19 @@ class OpenApiDocumentTest {
         assertThat(document.at("/paths/~1api~1rectifications~1{id}~1evidence/post/responses/201").isMissingNode()).as("the 2xx answer is kept").isFalse();
     }
 
+    /** HTTP Basic everywhere but where the body authenticates: the password change works before the first login. */
+    @Test
+    void thePasswordChangeNeedsNoBasicAuthenticationAndEverythingElseDoes() {
+        assertThat(document.at("/security/0").has("basic")).isTrue();
+        assertThat(document.at("/paths/~1api~1account~1password/post/security").isArray()).isTrue();
+        assertThat(document.at("/paths/~1api~1account~1password/post/security")).isEmpty();
+        assertThat(http.postAnonymous("/api/account/password", "{\"userId\":\"li.changfu\",\"currentPassword\":\"wrong-one\","
+                + "\"newPassword\":\"Lijia-Village-88!\"}").status()).as("answered without Basic, refused for the password").isIn(400, 401, 403);
+        document.get("paths").properties().forEach(path -> METHODS.stream().filter(path.getValue()::has)
+                .filter(method -> !path.getKey().equals("/api/account/password"))
+                .forEach(method -> assertThat(path.getValue().get(method).has("security")).as(method + " " + path.getKey()).isFalse()));
+    }
+
     @Test
     void theErrorSchemaDescribesTheKeysOfRealErrorAnswers() {
         JsonNode schemas = document.at("/components/schemas");
