@@ -209,12 +209,12 @@ public class DirectoryService {
         repository.findAll().forEach(o -> before.put(o.id(), o));
         Set<String> usersBefore = new HashSet<>();
         before.values().forEach(o -> usersBefore.add(o.secretaryUserId()));
-        repository.findStaff().forEach(s -> usersBefore.add(s.userId()));
+        List<String> staffBefore = repository.findStaff().stream().map(StaffMember::userId).toList();
+        usersBefore.addAll(staffBefore);
 
         if (!deactivationConfirmed) {
             refuseMassDeactivation(source, before.keySet(), organizations.stream().map(Organization::id).toList(), "个组织");
-            refuseMassDeactivation(source, repository.findStaff().stream().map(StaffMember::userId).toList(),
-                    staff.stream().map(StaffMember::userId).toList(), "名工作人员");
+            refuseMassDeactivation(source, staffBefore, staff.stream().map(StaffMember::userId).toList(), "名工作人员");
         }
         repository.replaceSecretaryTypes(parsed.secretaryTypeList());
         for (int i = 0; i < organizations.size(); i++) {

@@ -31,6 +31,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partybuilding.Http;
+import org.partybuilding.StandaloneApplication;
 
 /**
  * SIGKILL of the application (a JVM of its own, started as {@code mvn spring-boot:run} does) in the middle of a burst —
@@ -89,7 +90,7 @@ class KillRestartTest {
         Process app = startApplication(port, smtp.getSmtp().getPort(), log, databaseArguments);
         try {
             http = new Http(port);
-            awaitReady(http, app);
+            StandaloneApplication.awaitReady(port, app, "target/kill-restart-*.log");
             Users users = new Users(passwords);
             SECRETARIES.forEach(secretary -> users.password(secretary[1]));
             users.password(SUPERVISOR);
@@ -112,7 +113,7 @@ class KillRestartTest {
                     + " submissions acknowledged ====\n", java.nio.file.StandardOpenOption.APPEND);
 
             app = startApplication(port, smtp.getSmtp().getPort(), log, databaseArguments);
-            awaitReady(http, app);
+            StandaloneApplication.awaitReady(port, app, "target/kill-restart-*.log");
 
             try (Connection db = database.connect()) {
                 nothingLostAndNothingDoubled(run, db, opened, submitted, log);
@@ -216,29 +217,11 @@ class KillRestartTest {
     }
 
     private static Process startApplication(int port, int smtpPort, Path log, String... databaseArguments) throws IOException {
-        String javaBinary = ProcessHandle.current().info().command().orElse("java");
-        // the application's own classpath: surefire's list without the test classes, each entry once
-        String classpath = java.util.Arrays.stream(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
-                        .split(java.io.File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes")).distinct()
-                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
-        List<String> command = new ArrayList<>(List.of(javaBinary, "-Xmx768m", "-Dfile.encoding=UTF-8", "-cp", classpath,
-                "org.partybuilding.Application", "--server.port=" + port, "--app.base-url=http://localhost:" + port,
+        List<String> arguments = new ArrayList<>(List.of("--server.port=" + port, "--app.base-url=http://localhost:" + port,
                 "--spring.mail.port=" + smtpPort, "--app.demo-data.open-items=false", "--app.mail.retry-base=1s", "--app.mail.poll-interval=2s",
                 "--JOB_LOCK_TIME_MILLIS=10000", "--logging.level.root=warn"));
-        command.addAll(List.of(databaseArguments));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-    }
-
-    private static void awaitReady(Http http, Process app) {
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            assertThat(app.isAlive()).as("the application is running (see target/kill-restart-*.log)").isTrue();
-            try {
-                return http.getAnonymous("/actuator/health/readiness").status() == 200;
-            } catch (RuntimeException e) {
-                return false;
-            }
-        });
+        arguments.addAll(List.of(databaseArguments));
+        return StandaloneApplication.inItsOwnJvm(false, "768m", log, arguments);
     }
 
     /** The embedded server, on the port its lock file names. */
@@ -285,13 +268,7 @@ class KillRestartTest {
     }
 
     private static List<Long> ids(Connection db, String sql) throws Exception {
-        List<Long> ids = new ArrayList<>();
-        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
-            while (rs.next()) {
-                ids.add(rs.getLong(1));
-            }
-        }
-        return ids;
+        return rows(db, sql).stream().map(Long::valueOf).toList();
     }
 
     /** GreenMail keeps one copy per recipient: a mail sent once to three people is three messages. */

@@ -8,7 +8,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,11 +36,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.partybuilding.Application;
 import static org.partybuilding.StandaloneApplication.freePort;
 import static org.partybuilding.StandaloneApplication.port;
 import static org.partybuilding.StandaloneApplication.start;
 import org.partybuilding.Http;
+import org.partybuilding.StandaloneApplication;
 import org.partybuilding.workflow.WorkingDays;
 
 /**
@@ -319,26 +318,15 @@ class TwoNodesTest {
     }
 
     private static Process node(String databaseUrl, int port, Path log) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // Surefire's own class path, not its booter jar's
-        String classPath = String.join(File.pathSeparator, new java.util.LinkedHashSet<>(List.of(
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")).split(File.pathSeparator))));
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", classPath,
-                Application.class.getName(),
+        return StandaloneApplication.inItsOwnJvm(true, "512m", log, List.of(
                 "--spring.profiles.active=test", "--server.port=" + port, "--DB_URL=" + databaseUrl, "--DB_USER=postgres",
                 "--DB_PASSWORD=", "--ADMIN_PASSWORD=" + ADMIN_PASSWORD, "--camunda.bpm.job-execution.enabled=true",
                 "--spring.mail.port=" + smtp.getSmtp().getPort(), "--app.mail.poll-interval=1s",
                 "--logging.level.org.partybuilding=info"));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static void awaitReady(int port, Process node) {
-        HttpClient client = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-            assertThat(node.isAlive()).as("node on port %d died; see target/two-nodes", port).isTrue();
-            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-                    .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        });
+        StandaloneApplication.awaitReady(port, node, "target/two-nodes");
     }
 
     private static void stop(Process node) throws InterruptedException {
