@@ -61,6 +61,7 @@ class AssignmentMailTest {
     static final String PROCESS_ID = "test-assignment-mail";
     static final String PROCESS_NAME = "测试派发流程";
     static final String MANY_PROCESS_ID = "test-assignment-mail-many";
+    static final String QUIET_PROCESS_ID = "test-assignment-mail-quiet";
     static final String TASK_NAME = "测试办理任务";
     static final String ASSIGNEE = "assignee";
     static final String DUE = "due";
@@ -102,6 +103,11 @@ class AssignmentMailTest {
                         .serviceTask("Task_MayFail").camundaExpression("${" + FAIL + " ? noSuchBean.fails : null}")
                         .endEvent()
                         .done()).deploy();
+        // a model whose task opts out of the mail (the benchmark's bare baseline)
+        repositoryService.createDeployment().name(PROCESS_ID).addModelInstance(QUIET_PROCESS_ID + ".bpmn",
+                AssignmentMailOptOut.on(Bpmn.createExecutableProcess(QUIET_PROCESS_ID).name(PROCESS_NAME).camundaHistoryTimeToLive(1)
+                        .startEvent().userTask("Task_Work").name(TASK_NAME).camundaAssignee("${" + ASSIGNEE + "}").endEvent()
+                        .done(), "Task_Work")).deploy();
         // many tasks for one user in one transaction, as a multi-instance step or a round's batch opens them
         repositoryService.createDeployment().name(PROCESS_ID).addModelInstance(MANY_PROCESS_ID + ".bpmn",
                 Bpmn.createExecutableProcess(MANY_PROCESS_ID).name(PROCESS_NAME).camundaHistoryTimeToLive(1)
@@ -180,6 +186,19 @@ class AssignmentMailTest {
             }
             collectUserTasks(activity.getActivities(), found);
         }
+    }
+
+    @Test
+    void aTaskWhoseModelOptsOutGetsNoListenerAndNoMail() {
+        String id = repositoryService.createProcessDefinitionQuery().processDefinitionKey(QUIET_PROCESS_ID).latestVersion().singleResult().getId();
+        ProcessDefinitionEntity definition = (ProcessDefinitionEntity) ((RepositoryServiceImpl) repositoryService).getDeployedProcessDefinition(id);
+        UserTaskActivityBehavior task = (UserTaskActivityBehavior) definition.findActivity("Task_Work").getActivityBehavior();
+        assertThat(task.getTaskDefinition().getTaskListenersForEvent(TaskListener.EVENTNAME_ASSIGNMENT)).isNullOrEmpty();
+
+        String user = user();
+        instances.add(runtimeService.startProcessInstanceByKey(QUIET_PROCESS_ID, variables(user, process.workingDay(10), false)).getId());
+        assertThat(taskService.createTaskQuery().taskAssignee(user).count()).isEqualTo(1);
+        assertThat(outboxRows(user)).isZero();
     }
 
     @Test
