@@ -5,11 +5,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.partybuilding.OrganizationTaskProcess;
 import org.partybuilding.organization.DirectoryService;
 
 /**
- * The benchmark's filler for group task lists: {@link OrganizationTaskProcess} with the task offered to a candidate
+ * The benchmark's filler for group task lists: {@link BaselineProcess} with the task offered to a candidate
  * group (a town's staff) instead of assigned, and with a due date so that lists sorted by due date have work to do.
  * Not part of the product.
  */

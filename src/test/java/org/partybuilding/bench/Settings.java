@@ -17,10 +17,11 @@ import java.util.Map;
  * @param warmup             BENCH_WARMUP: untimed requests per task list first
  * @param listMaxSeconds     BENCH_LIST_MAX_SECONDS: a task list's timed requests stop after this many seconds
  * @param escalationTimeoutSeconds BENCH_ESCALATION_TIMEOUT: seconds to wait for reminder and escalation mail
+ * @param inspectionSample   BENCH_INSPECTION_SAMPLE: organizations the quarterly inspection samples (all when fewer)
  * @param outputDir          system property bench.outputDir (the pom sets target/bench)
  */
 record Settings(int organizations, int escalations, int openTasks, int startThreads, int clientThreads, int completions,
-        int listRequests, int warmup, int listMaxSeconds, int escalationTimeoutSeconds, Path outputDir) {
+        int listRequests, int warmup, int listMaxSeconds, int escalationTimeoutSeconds, int inspectionSample, Path outputDir) {
 
     static Settings fromEnvironment() {
         return new Settings(
@@ -34,6 +35,7 @@ record Settings(int organizations, int escalations, int openTasks, int startThre
                 number("BENCH_WARMUP", 20),
                 number("BENCH_LIST_MAX_SECONDS", 600),
                 number("BENCH_ESCALATION_TIMEOUT", 600),
+                number("BENCH_INSPECTION_SAMPLE", 1_000),
                 Path.of(System.getProperty("bench.outputDir", "target/bench")));
     }
 
@@ -61,6 +63,7 @@ record Settings(int organizations, int escalations, int openTasks, int startThre
         settings.put("BENCH_WARMUP", warmup);
         settings.put("BENCH_LIST_MAX_SECONDS", listMaxSeconds);
         settings.put("BENCH_ESCALATION_TIMEOUT", escalationTimeoutSeconds);
+        settings.put("BENCH_INSPECTION_SAMPLE", inspectionSample);
         return settings;
     }
 }
