@@ -690,7 +690,7 @@ public final class Benchmark {
             return timed(label, request);
         } finally {
             try {
-                sampler.write(settings.outputDir().resolve("profile-list-" + label.replaceAll("[^a-z-]+", "-") + ".txt"), label);
+                sampler.write(settings.outputDir().resolve("profile-list-" + label.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z-]+", "-") + ".txt"), label);
             } catch (java.io.IOException e) {
                 errors.add("profile of " + label + ": " + e);
             }
