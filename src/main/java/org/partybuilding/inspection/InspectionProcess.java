@@ -12,7 +12,7 @@ public final class InspectionProcess {
     /** The BPMN error of {@code Task_AssignInspectors} when the plan cannot be carried out (回避 impossible...). */
     public static final String PLAN_IMPOSSIBLE_ERROR = "PLAN_IMPOSSIBLE";
 
-    /** Name of the message a closed finding's item sends to its re-inspection: {@code 整改销号-<item id>}. */
+    /** Name of the message a finding's item sends to its re-inspection when closed or cancelled: {@code 整改销号-<item id>}. */
     public static final String CLOSED_MESSAGE_PREFIX = "整改销号-";
 
     private InspectionProcess() {
@@ -45,6 +45,8 @@ public final class InspectionProcess {
         public static final String CLOSED_GATEWAY = "Gateway_ItemClosed";
         public static final String ITEM_CLOSED = "Event_ItemClosed";
         public static final String CLOSED_MERGE = "Gateway_ClosedMerge";
+        public static final String CANCELLED_GATEWAY = "Gateway_ItemCancelled";
+        public static final String ITEM_CANCELLED = "EndEvent_ItemCancelled";
         public static final String REVISIT_DUE = "Event_RevisitDue";
         public static final String REVISIT = "Task_Revisit";
         public static final String RELAPSED_GATEWAY = "Gateway_Relapsed";

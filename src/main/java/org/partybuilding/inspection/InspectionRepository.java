@@ -113,6 +113,11 @@ class InspectionRepository {
                 .param(itemId).query(InspectionRepository::finding).optional();
     }
 
+    /** The item's ledger status, read by a statement of its own (the join above may show it as it was before a lock wait). */
+    String itemStatus(long itemId) {
+        return jdbc.sql("select status from rectification_item where id = ?").param(itemId).query(String.class).single();
+    }
+
     /** @return whether the item was an inspection finding */
     boolean closed(long itemId, Date at) {
         return jdbc.sql("update inspection_finding set closed_at = ? where rectification_item_id = ?")

@@ -26,11 +26,13 @@ import org.partybuilding.organization.Groups;
 import org.partybuilding.organization.Organization;
 import org.partybuilding.organization.StaffMember;
 import org.partybuilding.rectification.NewRectification;
+import org.partybuilding.rectification.RectificationCancelled;
 import org.partybuilding.rectification.RectificationClosed;
 import org.partybuilding.rectification.RectificationItem;
 import org.partybuilding.rectification.RectificationService;
 import org.partybuilding.rectification.Severity;
 import org.partybuilding.rectification.Source;
+import org.partybuilding.rectification.Status;
 import org.partybuilding.responsibility.ResponsibilityItem;
 import org.partybuilding.responsibility.ResponsibilityLists;
 import org.partybuilding.system.ApiError;
@@ -612,12 +614,19 @@ public class InspectionService {
     }
 
     /**
-     * Whether a finding's re-inspection still waits for its item to close. The finding's row is locked: an item closing
-     * at the same time either is seen closed here, or finds the wait committed and ends it.
+     * Whether a finding's re-inspection still waits for its item to close (or to be cancelled). The finding's row is
+     * locked: an item closing or cancelled at the same time either is seen so here, or finds the wait committed and ends it.
      */
     boolean awaitingClosure(long itemId) {
-        return repository.findingForUpdate(itemId).map(f -> f.closedAt() == null)
-                .orElseThrow(() -> new IllegalStateException("Item " + itemId + " is not an inspection finding"));
+        return finding(itemId).closedAt() == null && !itemCancelled(itemId);
+    }
+
+    /**
+     * Whether a finding's item was cancelled (its instance deleted): there is nothing to re-inspect. Read from the ledger
+     * in a statement of its own, after the finding's lock, so it sees a cancellation that committed while it waited.
+     */
+    boolean itemCancelled(long itemId) {
+        return Status.CANCELLED.name().equals(repository.itemStatus(itemId));
     }
 
     /** When the re-inspection of a closed finding is due: {@code app.inspection.revisit-working-days} after its closure, 9:00. */
@@ -674,6 +683,17 @@ public class InspectionService {
     @EventListener
     void closed(RectificationClosed event) {
         if (event.source() != Source.INSPECTION || !repository.closed(event.itemId(), deadlines.now())) {
+            return;
+        }
+        AsSystem.call(identityService, () -> runtimeService.createMessageCorrelation(InspectionProcess.CLOSED_MESSAGE_PREFIX + event.itemId())
+                .correlateAllWithResult());
+    }
+
+    /** A finding's item cancelled: its waiting re-inspection (if any yet) told, to end without a visit. */
+    @EventListener
+    void cancelled(RectificationCancelled event) {
+        // the finding's lock orders this with the re-inspection deciding whether to wait (awaitingClosure)
+        if (event.source() != Source.INSPECTION || repository.findingForUpdate(event.itemId()).isEmpty()) {
             return;
         }
         AsSystem.call(identityService, () -> runtimeService.createMessageCorrelation(InspectionProcess.CLOSED_MESSAGE_PREFIX + event.itemId())

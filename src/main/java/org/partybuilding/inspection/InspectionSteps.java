@@ -97,6 +97,10 @@ public class InspectionSteps implements DeadlineSubject {
         return inspections.awaitingClosure(itemId(execution));
     }
 
+    public boolean itemCancelled(DelegateExecution execution) {
+        return inspections.itemCancelled(itemId(execution));
+    }
+
     public Date revisitAt(DelegateExecution execution) {
         return inspections.revisitAt(itemId(execution));
     }

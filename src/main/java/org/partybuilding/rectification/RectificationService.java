@@ -346,7 +346,7 @@ public class RectificationService {
 
     // --- what administrators do to an item's instance outside the model ---
 
-    /** The instance was deleted (Cockpit, REST, batch): the item is CANCELLED, with who and why. */
+    /** The instance was deleted (Cockpit, REST, batch): the item is CANCELLED, with who and why, and its source told. */
     @EventListener
     void cancelled(InstanceAdministration.Cancelled event) {
         if (!RectificationProcess.PROCESS_ID.equals(event.processDefinitionKey()) || event.businessKey() == null) {
@@ -359,6 +359,8 @@ public class RectificationService {
         }
         repository.record(id, EventType.CANCELLED, event.userId(), "流程实例被" + (event.userId() == null ? "系统批量操作" : "管理员")
                 + "删除，整改事项撤销" + (event.reason() == null || event.reason().isBlank() ? "（未说明原因）" : "。原因：" + event.reason()), now);
+        RectificationItem item = item(id);
+        events.publishEvent(new RectificationCancelled(id, item.organizationId(), item.source(), item.sourceRef()));
     }
 
     /** The running instance was modified, suspended, given other variables...: one history line per operation. */

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -15,6 +17,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partybuilding.Http;
@@ -29,9 +32,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@code /api/inspections} over real HTTP with the demo city and demo logins, and a whole round completed over
- * {@code /engine-rest} by the people it was assigned to. Each test has a quarter of its own in 2025 or 2027 (the
- * current year may hold a demo round; 2027 Q2 is {@link InspectionAttackTest}'s); the job executor is off, so the
- * tests run a round's jobs themselves.
+ * {@code /engine-rest} by the people it was assigned to. The clock stands at {@link #NOW} (in 2026), so the API takes
+ * 2025 to 2027 and 2027-01-01 is a future holiday whatever the date the tests run on. Each test has a quarter of its own
+ * in 2025 or 2027 (2026 may hold a demo round; 2027 Q2 is {@link InspectionAttackTest}'s); the job executor is off, so
+ * the tests run a round's jobs themselves.
  */
 @IntegrationTest
 class InspectionApiTest {
@@ -39,6 +43,8 @@ class InspectionApiTest {
     static final String ORG_DEPT = "zhao.min";
     static final String TOWN_STAFF = "mao.jianjun";
     static final String SECRETARY = "li.changfu";
+    /** Monday 1 June 2026, 10:00 in the city: "today" for these tests and {@link InspectionAttackTest}. */
+    static final Instant NOW = Instant.parse("2026-06-01T02:00:00Z");
 
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
@@ -53,6 +59,12 @@ class InspectionApiTest {
     @BeforeEach
     void client() {
         http = new Http(port);
+        ClockUtil.setCurrentTime(Date.from(NOW));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
     }
 
     @Test

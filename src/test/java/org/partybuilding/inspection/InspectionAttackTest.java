@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -33,7 +35,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The attacks of {@code AttackRegressionTest}, tried on the quarterly inspection (2027 Q2: 河西镇 inspected by two city
  * inspectors) over real HTTP with the demo logins: an inspection completed by someone else, extra or read-only
  * variables, the round read by a secretary or another town, findings that do not hold. Each is refused with a
- * Chinese 4xx, never a 500 or a 204, and nothing changes.
+ * Chinese 4xx, never a 500 or a 204, and nothing changes. The clock stands at {@link InspectionApiTest#NOW} (in 2026):
+ * 2027-01-01 is a future holiday whatever the date the tests run on.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,6 +61,7 @@ class InspectionAttackTest {
     /** Once, before the first attack (in a test, where process test coverage records it, not in {@code @BeforeAll}). */
     @BeforeEach
     void startTheRound() {
+        ClockUtil.setCurrentTime(Date.from(InspectionApiTest.NOW));
         if (instance != null) {
             return;
         }
@@ -70,6 +74,11 @@ class InspectionAttackTest {
         instance = started.json().get("processInstanceId").asText();
         runJobs();
         assertThat(inspections()).extracting(Task::getAssignee).contains("bai.xuefeng", "cui.zhihua");
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
@@ -60,7 +61,8 @@ import org.springframework.test.context.TestExecutionListeners;
  * refusal when the avoidance rule (回避) cannot be kept, a plan that became impossible going back to planning, the
  * sample drawn again from its seed, findings opening rectification items (issued by the city, verified by the
  * inspectors), "no findings", the bulletin read back with Apache POI, reminders and escalations per inspection, and the
- * re-inspection (回头看) that reopens an item and later consolidates. Each test has a year of its own, far ahead.
+ * re-inspection (回头看) that reopens an item and later consolidates, or is skipped for an item that was cancelled. Each
+ * test has a year of its own, far ahead.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -235,6 +237,42 @@ class InspectionProcessTest {
     }
 
     @Test
+    void aFindingWhoseItemIsCancelledWhileItsReInspectionWaitsIsNotReInspectedAndTheQuarterEnds() {
+        String instance = start(plan("SAMPLE", null, null, 1, 1248L, List.of("VILLAGE-09"), null));
+        ProcessInstance round = runtimeService.createProcessInstanceQuery().processInstanceId(instance).singleResult();
+        long item = inspectWithOneFinding(instance);
+        issueBulletin(instance);
+        BpmnAwareTests.assertThat(round).isWaitingAt(Elements.ITEM_CLOSED);
+        assertThat(repository.round(year, 4).orElseThrow().status()).isEqualTo(RoundStatus.REVISITING);
+
+        // an administrator deletes the item's loop (Cockpit, REST): the item is cancelled, there is nothing to re-inspect
+        runtimeService.deleteProcessInstance(rectifications.find(item, orgDept()).processInstanceId(), "问题已并入其他整改事项");
+        assertThat(rectifications.find(item, orgDept()).status()).isEqualTo(Status.CANCELLED);
+        runJobs(instance);
+
+        BpmnAwareTests.assertThat(round).isEnded().hasPassed(Elements.ITEM_CLOSED, Elements.CANCELLED_GATEWAY, Elements.ITEM_CANCELLED,
+                Elements.DONE).hasNotPassed(Elements.REVISIT_DUE, Elements.REVISIT);
+        assertThat(repository.round(year, 4).orElseThrow().status()).isEqualTo(RoundStatus.DONE);
+        assertThat(managementService.createJobQuery().processInstanceId(instance).count()).isZero();
+    }
+
+    @Test
+    void aFindingWhoseItemWasCancelledBeforeTheBulletinIsNotWaitedForAndTheQuarterEnds() {
+        String instance = start(plan("SAMPLE", null, null, 1, 1248L, List.of("VILLAGE-09"), null));
+        ProcessInstance round = runtimeService.createProcessInstanceQuery().processInstanceId(instance).singleResult();
+        long item = inspectWithOneFinding(instance);
+        runtimeService.deleteProcessInstance(rectifications.find(item, orgDept()).processInstanceId(), "问题已并入其他整改事项");
+        BpmnAwareTests.assertThat(round).isWaitingAt(Elements.BULLETIN);
+
+        issueBulletin(instance);
+        runJobs(instance);
+
+        BpmnAwareTests.assertThat(round).isEnded().hasPassed(Elements.CLOSED_GATEWAY, Elements.CANCELLED_GATEWAY, Elements.ITEM_CANCELLED,
+                Elements.DONE).hasNotPassed(Elements.ITEM_CLOSED, Elements.REVISIT_DUE, Elements.REVISIT);
+        assertThat(repository.round(year, 4).orElseThrow().status()).isEqualTo(RoundStatus.DONE);
+    }
+
+    @Test
     void aQuarterStartsOnceAndAPlanThatCannotKeepTheAvoidanceRuleIsRefused() {
         InspectionPlan impossible = plan("UNDER", null, "town-hexi", null, null, List.of("VILLAGE-09"), List.of("qiu.hongmei"));
         assertThatThrownBy(() -> inspections.startRound(year, 4, impossible, "zhao.min")).isInstanceOf(ApiException.class)
@@ -319,6 +357,24 @@ class InspectionProcessTest {
             List<String> inspectors) {
         return new InspectionPlan(year, 4, "“三会一课”制度落实情况", scope, domain, organizationId, sampleSize, seed, checklist, inspectors,
                 process.workingDay(10));
+    }
+
+    /** Assigns the round (one organization) and its inspector records one finding: its rectification item's id. */
+    private long inspectWithOneFinding(String instance) {
+        runJobs(instance);
+        InspectionRepository.Target target = repository.targets(year, 4).get(0);
+        Task task = inspectionTask(instance, target.organizationId());
+        asInspector(target.inspectorId(), () -> taskService.complete(task.getId(), findings("查阅了会议记录", false, "VILLAGE-09｜一般｜会议记录不全")));
+        runJobs(instance);
+        List<InspectionRepository.Finding> findings = repository.findings(year, 4);
+        assertThat(findings).hasSize(1);
+        return findings.get(0).itemId();
+    }
+
+    private void issueBulletin(String instance) {
+        Task bulletin = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(Elements.BULLETIN).singleResult();
+        process.as("zhao.min", List.of("org-dept"), List.of(), () -> taskService.complete(bulletin.getId(),
+                Map.of("documentNumber", "青组通〔" + year + "〕16号", "remarks", "")));
     }
 
     private String start(InspectionPlan plan) {
