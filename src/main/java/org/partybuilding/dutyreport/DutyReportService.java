@@ -170,8 +170,9 @@ public class DutyReportService {
     }
 
     /**
-     * For each reviewer, the organizations they may grade (null: all, the organization department), looked up once
-     * per list of reviewers and kept a minute: a round asks for every one of its thousands of organizations.
+     * For each reviewer, the organizations they may grade by the directory's rule (null: all, the organization
+     * department), looked up once per list of reviewers and kept a minute: a round asks for every one of its thousands
+     * of organizations.
      */
     private Map<String, Set<String>> reach(List<String> reviewers) {
         synchronized (reachCache) {
@@ -182,14 +183,8 @@ public class DutyReportService {
         }
         Map<String, Set<String>> reach = new java.util.HashMap<>();
         for (String reviewer : reviewers) {
-            Optional<StaffMember> staff = directory.staffMember(reviewer);
-            if (staff.isPresent() && staff.get().groups().contains(Groups.ORG_DEPT)) {
-                reach.put(reviewer, null);
-            } else {
-                Set<String> below = new java.util.HashSet<>(staff.map(s -> directory.overseenOrganizationIds(s.organizationId())).orElse(List.of()));
-                staff.ifPresent(s -> below.remove(s.organizationId()));
-                reach.put(reviewer, below);
-            }
+            List<String> groups = directory.staffMember(reviewer).map(StaffMember::groups).orElse(List.of());
+            reach.put(reviewer, directory.overseenBy(new ApiUser(reviewer, groups)));
         }
         synchronized (reachCache) {
             reachCache.put(List.copyOf(reviewers), new CachedReach(reach, System.nanoTime()));
