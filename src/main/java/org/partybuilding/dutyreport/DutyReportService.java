@@ -120,7 +120,6 @@ public class DutyReportService {
         }
     }
 
-    /** The listed reviewers, each known and allowed somewhere; every organization left with enough of them. */
     /**
      * What a round of every grassroots organization would say of these reviewers (unknown users, people who may not
      * grade, too few for some organization): the annual cycle checks its reviewers when the year starts, months before
@@ -132,12 +131,17 @@ public class DutyReportService {
         return problems;
     }
 
+    /**
+     * The listed reviewers, each known and allowed to grade at least one of the round's organizations (a town's staff
+     * in a city-wide round grade their own town's); every organization left with enough of them.
+     */
     private List<String> reviewers(List<String> requested, List<Organization> organizations, List<ApiError.Detail> problems) {
         if (requested == null || requested.isEmpty()) {
             problems.add(new ApiError.Detail("reviewerIds", null, "请选择评议人（组织部或上级党组织工作人员，每个组织至少 " + minReviewers + " 人）"));
             return List.of();
         }
         List<String> reviewers = new ArrayList<>(new LinkedHashSet<>(requested));
+        Map<String, String> names = new java.util.HashMap<>();
         boolean allKnown = true;
         for (String reviewer : reviewers) {
             User user = reviewer == null ? null : AsSystem.call(identityService,
@@ -145,13 +149,23 @@ public class DutyReportService {
             if (user == null) {
                 problems.add(new ApiError.Detail("reviewerIds", null, "评议人 " + reviewer + " 不存在"));
                 allKnown = false;
-            } else if (!isOrgDept(reviewer) && directory.staffMember(reviewer).isEmpty()) {
-                problems.add(new ApiError.Detail("reviewerIds", null, "评议人 " + user.getLastName() + user.getFirstName()
-                        + "（" + reviewer + "）不是组织部或上级党组织工作人员"));
+                continue;
+            }
+            names.put(reviewer, user.getLastName() + user.getFirstName() + "（" + reviewer + "）");
+            if (!isOrgDept(reviewer) && directory.staffMember(reviewer).isEmpty()) {
+                problems.add(new ApiError.Detail("reviewerIds", null, "评议人 " + names.get(reviewer) + "不是组织部或上级党组织工作人员"));
                 allKnown = false;
             }
         }
-        if (allKnown) {
+        if (allKnown && !organizations.isEmpty()) {
+            Map<String, Set<String>> reach = reach(reviewers);
+            for (String reviewer : reviewers) {
+                Set<String> below = reach.get(reviewer);
+                if (below != null && organizations.stream().noneMatch(o -> below.contains(o.id()))) {
+                    problems.add(new ApiError.Detail("reviewerIds", null, "评议人 " + names.get(reviewer)
+                            + "不是本轮任何组织的上级党组织工作人员，不能参加本轮评议"));
+                }
+            }
             List<String> short_ = organizations.stream().filter(o -> allowedReviewers(reviewers, o).size() < minReviewers)
                     .map(Organization::name).toList();
             if (!short_.isEmpty()) {
@@ -170,8 +184,9 @@ public class DutyReportService {
     }
 
     /**
-     * For each reviewer, the organizations they may grade (null: all, the organization department), looked up once
-     * per list of reviewers and kept a minute: a round asks for every one of its thousands of organizations.
+     * For each reviewer, the organizations they may grade by the directory's rule (null: all, the organization
+     * department), looked up once per list of reviewers and kept a minute: a round asks for every one of its thousands
+     * of organizations.
      */
     private Map<String, Set<String>> reach(List<String> reviewers) {
         synchronized (reachCache) {
@@ -182,14 +197,8 @@ public class DutyReportService {
         }
         Map<String, Set<String>> reach = new java.util.HashMap<>();
         for (String reviewer : reviewers) {
-            Optional<StaffMember> staff = directory.staffMember(reviewer);
-            if (staff.isPresent() && staff.get().groups().contains(Groups.ORG_DEPT)) {
-                reach.put(reviewer, null);
-            } else {
-                Set<String> below = new java.util.HashSet<>(staff.map(s -> directory.overseenOrganizationIds(s.organizationId())).orElse(List.of()));
-                staff.ifPresent(s -> below.remove(s.organizationId()));
-                reach.put(reviewer, below);
-            }
+            List<String> groups = directory.staffMember(reviewer).map(StaffMember::groups).orElse(List.of());
+            reach.put(reviewer, directory.overseenBy(new ApiUser(reviewer, groups)));
         }
         synchronized (reachCache) {
             reachCache.put(List.copyOf(reviewers), new CachedReach(reach, System.nanoTime()));

@@ -181,6 +181,22 @@ public class DirectoryService {
         return staffMember(user.userId()).map(staff -> isAbove(staff.organizationId(), organizationId)).orElse(false);
     }
 
+    /**
+     * The organizations {@link #oversees} is true for, read at once for a caller that asks of thousands of
+     * organizations (a duty-report round's reviewers): null for all (the organization department), else those below the
+     * organization the user is staff of, not itself; none for a user who is not staff.
+     */
+    public Set<String> overseenBy(ApiUser user) {
+        if (user.isOrgDept()) {
+            return null;
+        }
+        return staffMember(user.userId()).map(staff -> {
+            Set<String> below = new HashSet<>(overseenOrganizationIds(staff.organizationId()));
+            below.remove(staff.organizationId());
+            return Set.copyOf(below);
+        }).orElse(Set.of());
+    }
+
     /** The organization and those above it (parent and supervisor chains): whose staff oversee its work. */
     public List<String> overseeingOrganizationIds(String organizationId) {
         return repository.findOverseeingIds(organizationId);

@@ -41,7 +41,7 @@ class RecordAccountabilityDecisionListener implements TaskListener {
         if (RectificationProcess.DECISION_RESTART.equals(decision)) {
             LocalDate dueDate = newDueDate(task.getVariable(Variables.NEW_DUE_DATE));
             task.setVariable(Variables.DUE_DATE, deadlines.deadlineOf(dueDate));
-            task.setVariable(Variables.DUE_DATE_TEXT, deadlines.text(dueDate));
+            task.setVariable(Variables.DUE_DATE_TEXT, deadlines.deadlineText(dueDate));
             task.setVariable(Variables.ROUND_REJECTIONS, 0);
             rectifications.restarted(itemId, ProcessValues.actor(task), dueDate, note);
         } else if (RectificationProcess.DECISION_CLOSE.equals(decision)) {

@@ -68,7 +68,7 @@ class RectificationDeadlines implements DeadlineSubject {
     @Override
     public void scheduled(DelegateExecution execution, String step, Date deadline, Date extendedFrom) {
         if (extendedFrom != null) {
-            execution.setVariable(Variables.DUE_DATE_TEXT, deadlines.text(deadline));
+            execution.setVariable(Variables.DUE_DATE_TEXT, deadlines.deadlineText(deadline));
             rectifications.extended(RectificationService.itemId(execution), deadlines.dueDateOf(deadline));
         }
     }

@@ -119,7 +119,7 @@ public class RectificationService {
             variables.put(Variables.SECRETARY_USER_ID, organization.secretaryUserId());
             variables.put(Variables.SEVERITY, request.severity().name());
             variables.put(Variables.DUE_DATE, deadlines.deadlineOf(request.dueDate()));
-            variables.put(Variables.DUE_DATE_TEXT, deadlines.text(request.dueDate()));
+            variables.put(Variables.DUE_DATE_TEXT, deadlines.deadlineText(request.dueDate()));
             variables.put(TaskDescriptionListener.TITLE, request.title());
             variables.put(Variables.DESCRIPTION, request.description() == null ? "" : request.description());
             variables.put(Variables.ROUND_REJECTIONS, 0);

@@ -20,6 +20,8 @@ public class Deadlines {
 
     /** Reminders go out at the start of the working day, not at midnight. */
     static final LocalTime REMINDER_TIME = LocalTime.of(8, 30);
+    /** What {@link #deadlineText} adds to a date in a year without a loaded holiday arrangement. */
+    public static final String PROVISIONAL = "（暂定：该年节假日安排尚未公布）";
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final ZoneId zone;
@@ -93,11 +95,6 @@ public class Deadlines {
         return workingDays.whyNotWorking(date);
     }
 
-    /** True when the date's year has no published holiday arrangement loaded, so its working days are provisional. */
-    public boolean provisional(Date deadline) {
-        return workingDays.provisional(dueDateOf(deadline));
-    }
-
     /** Whole days since the deadline (0 on the first day after it). */
     public long daysOverdue(Date deadline) {
         return Math.max(0, Duration.between(deadline.toInstant(), now().toInstant()).toDays());
@@ -110,5 +107,18 @@ public class Deadlines {
     /** A deadline as its due date in Chinese: "2026年12月1日". */
     public String text(Date deadline) {
         return text(dueDateOf(deadline));
+    }
+
+    /**
+     * A deadline as tasks and forms show it: its due date in Chinese, marked provisional when the date's year has no
+     * holiday arrangement loaded ("2027年1月15日（暂定：该年节假日安排尚未公布）"), since it may move once one is.
+     */
+    public String deadlineText(Date deadline) {
+        return deadlineText(dueDateOf(deadline));
+    }
+
+    /** A due date as tasks and forms show it, marked provisional like {@link #deadlineText(Date)}. */
+    public String deadlineText(LocalDate dueDate) {
+        return text(dueDate) + (workingDays.provisional(dueDate) ? PROVISIONAL : "");
     }
 }

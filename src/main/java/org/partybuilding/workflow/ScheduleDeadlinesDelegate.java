@@ -60,8 +60,7 @@ class ScheduleDeadlinesDelegate implements JavaDelegate {
         execution.setVariable(StepDeadlines.escalationAt(step), deadline);
         execution.setVariable(StepDeadlines.secondEscalationAt(step),
                 deadlines.workingDaysAfter(deadline, number(policy, Policy.SECOND_ESCALATION_WORKING_DAYS_AFTER, true)));
-        execution.setVariable(StepDeadlines.deadlineText(step), deadlines.text(deadline)
-                + (deadlines.provisional(deadline) ? "（暂定：该年节假日安排尚未公布）" : ""));
+        execution.setVariable(StepDeadlines.deadlineText(step), deadlines.deadlineText(deadline));
         for (Map.Entry<String, Object> output : policy.entrySet()) {
             if (!KIT_OUTPUTS.containsKey(output.getKey()) && output.getValue() != null) {
                 execution.setVariable(output.getKey(), output.getValue());

@@ -65,14 +65,14 @@ class DutyReportApiTest {
         assertThat(progress.get("started").asLong()).isEqualTo(grassroots);
         assertThat(progress.get("failed").asLong()).isZero();
         assertThat(progress.get("pending").asLong()).isZero();
-        assertThat(instances(year)).isEqualTo(grassroots);
+        assertThat(instances(year, "YEAR_END")).isEqualTo(grassroots);
 
         Http.Response again = http.post("/api/duty-reports/rounds", "zhao.min", body);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("created").asBoolean()).isFalse();
         assertThat(again.json().get("message").asText()).contains("未重复发起");
         assertThat(again.json().get("id").asLong()).isEqualTo(id);
-        assertThat(instances(year)).isEqualTo(grassroots);
+        assertThat(instances(year, "YEAR_END")).isEqualTo(grassroots);
 
         // each sees the reports of their organizations
         JsonNode all = http.get("/api/duty-reports?year=" + year + "&half=YEAR_END", "zhao.min").json();
@@ -134,6 +134,53 @@ class DutyReportApiTest {
     }
 
     @Test
+    void aReviewerWhoMayGradeNoneOfTheRoundsOrganizationsIsRefusedByNameAndNothingStarts() {
+        int year = process.today().getYear() + 1;
+        long before = jdbc.sql("select count(*) from process_round").query(Long.class).single();
+        String withHexiStaff = REVIEWERS.replace("]", ",\"mao.jianjun\"]");
+        String body = "{\"year\":" + year + ",\"half\":\"YEAR_END\",\"dueDate\":\"" + process.workingDay(15) + "\",\"reviewerIds\":"
+                + withHexiStaff + ",\"scope\":{\"kind\":\"UNDER\",\"organizationId\":\"town-longquan\"}}";
+
+        Http.Response answer = http.post("/api/duty-reports/rounds", "zhao.min", body);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        JsonNode error = answer.json().get("errors").get(0);
+        assertThat(error.get("field").asText()).isEqualTo("reviewerIds");
+        assertThat(error.get("message").asText())
+                .isEqualTo("评议人 毛建军（mao.jianjun）不是本轮任何组织的上级党组织工作人员，不能参加本轮评议");
+        assertThat(answer.json().get("errors")).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from process_round").query(Long.class).single()).isEqualTo(before);
+        assertThat(instances(year)).isZero();
+    }
+
+    @Test
+    void aTownsStaffReviewOnlyTheirOwnTownsOrganizationsInACityWideRound() {
+        int year = process.today().getYear();
+        String withHexiStaff = REVIEWERS.replace("]", ",\"mao.jianjun\"]");
+
+        Http.Response answer = http.post("/api/duty-reports/rounds", "zhao.min",
+                round(year, "MID_YEAR", process.workingDay(15).toString(), withHexiStaff));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        long id = answer.json().get("id").asLong();
+        await().atMost(ProcessTestSupport.PATIENCE).until(() -> http.get("/api/rounds/" + id, "zhao.min").json().has("finishedAt"));
+        JsonNode reports = http.get("/api/duty-reports?year=" + year + "&half=MID_YEAR", "zhao.min").json();
+        assertThat(reviewers(reports, "village-lijia")).contains("mao.jianjun", "zhao.min");
+        assertThat(reviewers(reports, "village-longquan")).contains("zhao.min").doesNotContain("mao.jianjun");
+    }
+
+    private static List<String> reviewers(JsonNode reports, String organizationId) {
+        for (JsonNode report : reports) {
+            if (report.get("organizationId").asText().equals(organizationId)) {
+                List<String> ids = new ArrayList<>();
+                report.get("reviewerIds").forEach(r -> ids.add(r.asText()));
+                return ids;
+            }
+        }
+        throw new AssertionError("No report for " + organizationId);
+    }
+
+    @Test
     void aSampleIsDrawnWithARecordedSeedAndTheSameSeedDrawsTheSameOrganizations() {
         int year = process.today().getYear() - 1;
         String body = "{\"year\":" + year + ",\"half\":\"MID_YEAR\",\"dueDate\":\"" + process.workingDay(15) + "\",\"reviewerIds\":"
@@ -152,8 +199,12 @@ class DutyReportApiTest {
     }
 
     private long instances(int year) {
+        return instances(year, "%");
+    }
+
+    private long instances(int year, String half) {
         return runtimeService.createProcessInstanceQuery().processDefinitionKey(DutyReportProcess.PROCESS_ID)
-                .processInstanceBusinessKeyLike(year + "-%").count();
+                .processInstanceBusinessKeyLike(year + "-" + half + "-%").count();
     }
 
     private static String round(int year, String half, String dueDate, String reviewers) {

@@ -97,6 +97,28 @@ class DirectoryImportTest {
     }
 
     @Test
+    void theOrganizationsAUserOverseesAtOnceAreThoseOverseesIsTrueFor() {
+        List<ApiUser> users = new ArrayList<>(directory.staff().stream().map(s -> new ApiUser(s.userId(), s.groups())).toList());
+        users.add(new ApiUser("li.changfu", List.of(Groups.SECRETARIES)));
+        List<Organization> organizations = directory.organizations();
+        int above = 0;
+        for (ApiUser user : users) {
+            Set<String> overseen = directory.overseenBy(user);
+            for (Organization organization : organizations) {
+                boolean oversees = directory.oversees(user, organization.id());
+                assertThat(overseen == null || overseen.contains(organization.id())).as(user.userId() + " above " + organization.id())
+                        .isEqualTo(oversees);
+                above += oversees ? 1 : 0;
+            }
+        }
+        assertThat(directory.overseenBy(new ApiUser("zhao.min", List.of(Groups.ORG_DEPT)))).isNull();
+        assertThat(directory.overseenBy(new ApiUser("mao.jianjun", List.of()))).contains("village-lijia")
+                .doesNotContain("town-hexi", "village-longquan");
+        assertThat(directory.overseenBy(new ApiUser("li.changfu", List.of(Groups.SECRETARIES)))).isEmpty();
+        assertThat(above).isGreaterThan(organizations.size());
+    }
+
+    @Test
     void answers404ForAnUnknownOrganization() {
         Http.Response response = http.get("/api/organizations/no-such-org", "li.changfu");
 

@@ -145,7 +145,7 @@ class RectificationProcessTest {
 
         LocalDate extended = process.workingDay(3);
         Assertions.assertThat(task().getDueDate()).isEqualTo(deadlines.deadlineOf(extended));
-        Assertions.assertThat(runtimeService.getVariable(instance.getId(), Variables.DUE_DATE_TEXT)).isEqualTo(process.text(extended));
+        Assertions.assertThat(runtimeService.getVariable(instance.getId(), Variables.DUE_DATE_TEXT)).isEqualTo(deadlines.deadlineText(extended));
         RectificationItem item = ledger(instance);
         Assertions.assertThat(item.dueDate()).isEqualTo(extended);
         Assertions.assertThat(item.status()).isEqualTo(Status.REJECTED);
@@ -156,6 +156,20 @@ class RectificationProcessTest {
         // nothing is overdue: the secretary's escalation waits for the new deadline
         Assertions.assertThat(managementService.createJobQuery().processInstanceId(instance.getId())
                 .activityId(Elements.SUBMIT_DEADLINE_TIMER).singleResult().getDuedate()).isEqualTo(deadlines.deadlineOf(extended));
+    }
+
+    @Test
+    void aDueDateInAYearWithoutAnArrangementIsMarkedProvisionalOnTheTaskAndItsForm() {
+        // no arrangement for 2027 ships with the application, and no test leaves one loaded
+        LocalDate due = LocalDate.of(2027, 3, 15);
+        ProcessInstance instance = open(Severity.LOW, due);
+
+        assertThat(instance).isWaitingAt(Elements.SUBMIT);
+        String marked = "2027年3月15日（暂定：该年节假日安排尚未公布）";
+        Assertions.assertThat(processEngine.getTaskService().getVariable(task().getId(), StepDeadlines.deadlineText(RectificationProcess.SUBMIT_STEP)))
+                .isEqualTo(marked);
+        Assertions.assertThat(processEngine.getTaskService().getVariable(task().getId(), Variables.DUE_DATE_TEXT)).as("the submit form's 期限").isEqualTo(marked);
+        Assertions.assertThat(task().getDueDate()).isEqualTo(deadlines.deadlineOf(due));
     }
 
     @Test

@@ -67,6 +67,17 @@ class DeadlinesTest {
     }
 
     @Test
+    void aDeadlineInAYearWithoutAnArrangementIsMarkedProvisional() {
+        // 2025 and 2026 ship with the application, 2027 does not
+        Date unpublished = deadlines.deadlineOf(LocalDate.of(2027, 1, 15));
+        Date published = deadlines.deadlineOf(LocalDate.of(2026, 12, 31));
+
+        assertThat(deadlines.deadlineText(unpublished)).isEqualTo("2027年1月15日（暂定：该年节假日安排尚未公布）");
+        assertThat(deadlines.deadlineText(LocalDate.of(2027, 1, 15))).isEqualTo("2027年1月15日（暂定：该年节假日安排尚未公布）");
+        assertThat(deadlines.deadlineText(published)).isEqualTo("2026年12月31日");
+    }
+
+    @Test
     void returnedWorkGetsAtLeastTheMinimumOfWorkingDaysFromToday() {
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-09-29T02:00:00Z"))); // Tuesday 29 September 2026
         Date passed = deadlines.deadlineOf(LocalDate.of(2026, 9, 25));
