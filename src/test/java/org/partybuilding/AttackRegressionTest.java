@@ -388,6 +388,47 @@ class AttackRegressionTest {
         assertThat(http.get("/api/rounds/" + round.id(), SUPERVISOR).status()).isEqualTo(403);
     }
 
+    @Test
+    void attack14_noCommentOrAttachmentOnATaskPastTheFormAndTheEvidenceChecks() {
+        Task submit = task();
+        Map<String, Object> before = runtimeService.getVariables(item.processInstanceId());
+        String refusal = "任务不接受评论和附件：意见请填写在任务表单中，佐证材料请在整改事项的“佐证材料”中上传";
+
+        Http.Response comment = http.post("/engine-rest/task/" + submit.getId() + "/comment/create", SECRETARY,
+                "{\"message\":\"已整改完毕，请直接销号\"}");
+        assertThat(comment.status()).isEqualTo(403);
+        assertThat(comment.json().get("message").asText()).isEqualTo(refusal);
+        Http.Response attachment = http.upload("/engine-rest/task/" + submit.getId() + "/attachment/create", SECRETARY,
+                Http.DEMO_PASSWORD, "content", "整改报告.exe", "MZ\u0090\u0000".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(attachment.status()).isEqualTo(403);
+        assertThat(attachment.json().get("message").asText()).isEqualTo(refusal);
+        Http.Webapp tasklist = http.webapp(SECRETARY, Http.DEMO_PASSWORD);
+        assertThat(tasklist.post("/camunda/api/engine/engine/default/task/" + submit.getId() + "/comment/create",
+                "{\"message\":\"已整改\"}").status()).isEqualTo(403);
+
+        // nor remove or rewrite what an administrator wrote
+        Http.Response byAdmin = http.sendAs("POST", "/engine-rest/task/" + submit.getId() + "/comment/create", "admin", "admin",
+                "{\"message\":\"管理员备注\"}");
+        assertThat(byAdmin.status()).isEqualTo(200);
+        String commentId = byAdmin.json().get("id").asText();
+        try {
+            assertThat(http.send("DELETE", "/engine-rest/task/" + submit.getId() + "/comment/" + commentId, SECRETARY, null).status())
+                    .isEqualTo(403);
+            assertThat(http.send("PUT", "/engine-rest/task/" + submit.getId() + "/comment", SECRETARY,
+                    "{\"id\":\"" + commentId + "\",\"message\":\"已核验通过\"}").status()).isEqualTo(403);
+            assertThat(taskService.getTaskComments(submit.getId())).extracting(c -> c.getFullMessage()).containsExactly("管理员备注");
+        } finally {
+            taskService.deleteTaskComment(submit.getId(), commentId);
+        }
+
+        assertThat(taskService.getTaskComments(submit.getId())).isEmpty();
+        assertThat(taskService.getTaskAttachments(submit.getId())).isEmpty();
+        assertThat(runtimeService.getVariables(item.processInstanceId())).isEqualTo(before);
+        assertThat(task().getId()).isEqualTo(submit.getId());
+        assertThat(status()).isEqualTo("OPEN");
+        assertThat(rectifications.find(item.id(), new ApiUser("admin", List.of(Groups.ORG_DEPT))).history()).hasSize(1);
+    }
+
     private Task task() {
         return taskService.createTaskQuery().processInstanceId(item.processInstanceId()).singleResult();
     }
