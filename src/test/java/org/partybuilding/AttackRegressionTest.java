@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -57,6 +58,7 @@ class AttackRegressionTest {
     @Autowired RepositoryService repositoryService;
     @Autowired ManagementService managementService;
     @Autowired IdentityService identityService;
+    @Autowired FilterService filterService;
     @Autowired JdbcClient jdbc;
     @Autowired ProcessTestSupport process;
     @Autowired Rounds rounds;
@@ -80,6 +82,9 @@ class AttackRegressionTest {
     @Test
     void attack0_anExpressionInsideOrQueriesIsRefusedAndGrantsNothing() {
         String createMembership = "${identityService.createMembership('li.changfu','camunda-admin')}";
+        Task submit = task();
+        Map<String, Object> before = runtimeService.getVariables(item.processInstanceId());
+        long filters = filterService.createFilterQuery().count();
         for (String body : List.of(
                 "{\"orQueries\":[{\"dueAfterExpression\":\"" + createMembership + "\"}]}",
                 "{\"orQueries\":[{\"dueAfter\\u0045xpression\":\"" + createMembership + "\"}]}",
@@ -107,6 +112,12 @@ class AttackRegressionTest {
 
         assertThat(identityService.createGroupQuery().groupMember(SECRETARY).list())
                 .extracting(g -> g.getId()).containsExactly(Groups.SECRETARIES);
+        assertThat(filterService.createFilterQuery().count()).isEqualTo(filters);
+        assertThat(status()).isEqualTo("OPEN");
+        assertThat(rectifications.find(item.id(), new ApiUser("admin", List.of(Groups.ORG_DEPT))).history()).hasSize(1);
+        assertThat(task().getId()).isEqualTo(submit.getId());
+        assertThat(task().getAssignee()).isEqualTo(SECRETARY);
+        assertThat(runtimeService.getVariables(item.processInstanceId())).isEqualTo(before);
     }
 
     @Test
