@@ -34,7 +34,10 @@ import org.partybuilding.rectification.RectificationService;
 import org.partybuilding.rectification.Severity;
 import org.partybuilding.rectification.Source;
 import org.partybuilding.rectification.Status;
+import org.partybuilding.dutyreport.DutyReportProcess;
 import org.partybuilding.workflow.ProcessTestSupport;
+import org.partybuilding.workflow.RoundScope;
+import org.partybuilding.workflow.Rounds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
@@ -54,6 +57,7 @@ class DirectoryImportTest {
     @Autowired TaskService taskService;
     @Autowired RectificationService rectifications;
     @Autowired ProcessTestSupport process;
+    @Autowired Rounds rounds;
     @LocalServerPort int port;
 
     private Http http;
@@ -219,8 +223,7 @@ class DirectoryImportTest {
 
         Task task = taskService.createTaskQuery().taskId(verify).singleResult();
         assertThat(task.getAssignee()).as("the old town's claim is given back").isNull();
-        assertThat(taskService.getIdentityLinksForTask(verify)).filteredOn(l -> "candidate".equals(l.getType()))
-                .extracting(l -> l.getGroupId()).containsExactly(Groups.staffOf("town-longquan"));
+        assertThat(candidateGroups(verify)).containsExactly(Groups.staffOf("town-longquan"));
         assertThat(http.get("/engine-rest/task/" + verify, "mao.jianjun").status()).isEqualTo(404);
         assertThat(http.post("/engine-rest/task/" + verify + "/claim", "mao.jianjun", "{\"userId\":\"mao.jianjun\"}").status())
                 .isIn(403, 404);
@@ -243,6 +246,33 @@ class DirectoryImportTest {
                 .satisfies(e -> assertThat(e.detail()).contains("中共青禾市龙泉镇委员会", "mao.jianjun 的认领已撤回"));
         assertThat(after.history()).filteredOn(e -> e.type() == EventType.ACCEPTED).singleElement()
                 .satisfies(e -> assertThat(e.actor()).isEqualTo("qin.ming"));
+    }
+
+    @Test
+    void aMovedOrganizationsOpenDutyReportReviewGoesToTheNewTown() {
+        int year = 7000 + (int) (System.nanoTime() % 1000);
+        var round = rounds.start(DutyReportProcess.PROCESS_ID, year + "-MID_YEAR", year + "年年中书记述职",
+                new RoundScope(RoundScope.Kind.UNDER, null, "village-yangjiabu", null, null),
+                Map.of("year", year, "half", "MID_YEAR", "dueDate", process.workingDay(10).toString(),
+                        "reviewerIds", List.of("zhao.min", "kong.linghui", "mao.jianjun")), "zhao.min");
+        org.awaitility.Awaitility.await().atMost(ProcessTestSupport.PATIENCE)
+                .until(() -> rounds.find(round.id()).orElseThrow().finishedAt() != null);
+        String businessKey = year + "-MID_YEAR-village-yangjiabu";
+        String write = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult().getId();
+        assertThat(http.post("/engine-rest/task/" + write + "/complete", "yang.shulin",
+                "{\"variables\":{\"workDone\":{\"value\":\"x\"},\"problems\":{\"value\":\"y\"},\"nextSteps\":{\"value\":\"z\"}}}")
+                .status()).isEqualTo(204);
+        String review = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult().getId();
+        assertThat(candidateGroups(review)).containsExactly(Groups.staffOf("town-hexi"));
+
+        importText(demo.replace(block("village-yangjiabu"),
+                block("village-yangjiabu").replace("parentId: town-hexi", "parentId: town-longquan")));
+
+        assertThat(candidateGroups(review)).containsExactly(Groups.staffOf("town-longquan"));
+        assertThat(http.post("/engine-rest/task/" + review + "/claim", "mao.jianjun", "{\"userId\":\"mao.jianjun\"}").status())
+                .isIn(403, 404);
+        assertThat(http.post("/engine-rest/task/" + review + "/claim", "qin.ming", "{\"userId\":\"qin.ming\"}").status())
+                .isEqualTo(204);
     }
 
     @Test
@@ -399,6 +429,11 @@ class DirectoryImportTest {
         Http.Response response = http.get("/engine-rest/process-instance?maxResults=10&processInstanceIds=" + instance, user);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json().size();
+    }
+
+    private List<String> candidateGroups(String taskId) {
+        return taskService.getIdentityLinksForTask(taskId).stream().filter(l -> "candidate".equals(l.getType()))
+                .map(l -> l.getGroupId()).toList();
     }
 
     private List<String> groupsOf(String userId) {
