@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -57,6 +58,7 @@ class AttackRegressionTest {
     @Autowired RepositoryService repositoryService;
     @Autowired ManagementService managementService;
     @Autowired IdentityService identityService;
+    @Autowired FilterService filterService;
     @Autowired JdbcClient jdbc;
     @Autowired ProcessTestSupport process;
     @Autowired Rounds rounds;
@@ -80,6 +82,9 @@ class AttackRegressionTest {
     @Test
     void attack0_anExpressionInsideOrQueriesIsRefusedAndGrantsNothing() {
         String createMembership = "${identityService.createMembership('li.changfu','camunda-admin')}";
+        Task submit = task();
+        Map<String, Object> before = runtimeService.getVariables(item.processInstanceId());
+        long filters = filterService.createFilterQuery().count();
         for (String body : List.of(
                 "{\"orQueries\":[{\"dueAfterExpression\":\"" + createMembership + "\"}]}",
                 "{\"orQueries\":[{\"dueAfter\\u0045xpression\":\"" + createMembership + "\"}]}",
@@ -107,6 +112,12 @@ class AttackRegressionTest {
 
         assertThat(identityService.createGroupQuery().groupMember(SECRETARY).list())
                 .extracting(g -> g.getId()).containsExactly(Groups.SECRETARIES);
+        assertThat(filterService.createFilterQuery().count()).isEqualTo(filters);
+        assertThat(status()).isEqualTo("OPEN");
+        assertThat(rectifications.find(item.id(), new ApiUser("admin", List.of(Groups.ORG_DEPT))).history()).hasSize(1);
+        assertThat(task().getId()).isEqualTo(submit.getId());
+        assertThat(task().getAssignee()).isEqualTo(SECRETARY);
+        assertThat(runtimeService.getVariables(item.processInstanceId())).isEqualTo(before);
     }
 
     @Test
@@ -386,6 +397,47 @@ class AttackRegressionTest {
         assertThat(http.get("/api/duty-reports?year=" + year + "&organizationId=village-lijia", "lin.xiuying").json()).isEmpty();
         assertThat(http.get("/api/duty-reports?year=" + year + "&organizationId=village-lijia", SUPERVISOR).json()).hasSize(1);
         assertThat(http.get("/api/rounds/" + round.id(), SUPERVISOR).status()).isEqualTo(403);
+    }
+
+    @Test
+    void attack14_noCommentOrAttachmentOnATaskPastTheFormAndTheEvidenceChecks() {
+        Task submit = task();
+        Map<String, Object> before = runtimeService.getVariables(item.processInstanceId());
+        String refusal = "任务不接受评论和附件：意见请填写在任务表单中，佐证材料请在整改事项的“佐证材料”中上传";
+
+        Http.Response comment = http.post("/engine-rest/task/" + submit.getId() + "/comment/create", SECRETARY,
+                "{\"message\":\"已整改完毕，请直接销号\"}");
+        assertThat(comment.status()).isEqualTo(403);
+        assertThat(comment.json().get("message").asText()).isEqualTo(refusal);
+        Http.Response attachment = http.upload("/engine-rest/task/" + submit.getId() + "/attachment/create", SECRETARY,
+                Http.DEMO_PASSWORD, "content", "整改报告.exe", "MZ\u0090\u0000".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(attachment.status()).isEqualTo(403);
+        assertThat(attachment.json().get("message").asText()).isEqualTo(refusal);
+        Http.Webapp tasklist = http.webapp(SECRETARY, Http.DEMO_PASSWORD);
+        assertThat(tasklist.post("/camunda/api/engine/engine/default/task/" + submit.getId() + "/comment/create",
+                "{\"message\":\"已整改\"}").status()).isEqualTo(403);
+
+        // nor remove or rewrite what an administrator wrote
+        Http.Response byAdmin = http.sendAs("POST", "/engine-rest/task/" + submit.getId() + "/comment/create", "admin", "admin",
+                "{\"message\":\"管理员备注\"}");
+        assertThat(byAdmin.status()).isEqualTo(200);
+        String commentId = byAdmin.json().get("id").asText();
+        try {
+            assertThat(http.send("DELETE", "/engine-rest/task/" + submit.getId() + "/comment/" + commentId, SECRETARY, null).status())
+                    .isEqualTo(403);
+            assertThat(http.send("PUT", "/engine-rest/task/" + submit.getId() + "/comment", SECRETARY,
+                    "{\"id\":\"" + commentId + "\",\"message\":\"已核验通过\"}").status()).isEqualTo(403);
+            assertThat(taskService.getTaskComments(submit.getId())).extracting(c -> c.getFullMessage()).containsExactly("管理员备注");
+        } finally {
+            taskService.deleteTaskComment(submit.getId(), commentId);
+        }
+
+        assertThat(taskService.getTaskComments(submit.getId())).isEmpty();
+        assertThat(taskService.getTaskAttachments(submit.getId())).isEmpty();
+        assertThat(runtimeService.getVariables(item.processInstanceId())).isEqualTo(before);
+        assertThat(task().getId()).isEqualTo(submit.getId());
+        assertThat(status()).isEqualTo("OPEN");
+        assertThat(rectifications.find(item.id(), new ApiUser("admin", List.of(Groups.ORG_DEPT))).history()).hasSize(1);
     }
 
     private Task task() {

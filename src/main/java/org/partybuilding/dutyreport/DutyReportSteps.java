@@ -11,8 +11,15 @@ import org.camunda.bpm.engine.identity.User;
 import org.partybuilding.organization.DirectoryService;
 import org.partybuilding.organization.Groups;
 import org.partybuilding.organization.Organization;
+import org.partybuilding.organization.OrganizationsMoved;
+import org.partybuilding.system.AsSystem;
+import org.partybuilding.workflow.CandidateGroups;
 import org.partybuilding.workflow.DeadlineSubject;
 import org.partybuilding.workflow.StepNotice;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,16 +33,36 @@ public class DutyReportSteps implements DeadlineSubject {
     private final DutyReportService reports;
     private final DirectoryService directory;
     private final IdentityService identityService;
+    private final CandidateGroups candidateGroups;
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
 
-    DutyReportSteps(DutyReportService reports, DirectoryService directory, IdentityService identityService) {
+    DutyReportSteps(DutyReportService reports, DirectoryService directory, IdentityService identityService,
+            CandidateGroups candidateGroups, TaskService taskService, RuntimeService runtimeService) {
         this.reports = reports;
         this.directory = directory;
         this.identityService = identityService;
+        this.candidateGroups = candidateGroups;
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
     }
 
     /** Candidate groups of the review: the supervising organization's staff, the organization department above a committee the city supervises. */
     public List<String> reviewerGroups(DelegateExecution execution) {
         return List.of(reviewingGroup(organization(reports.report(execution.getProcessBusinessKey()))));
+    }
+
+    /** A moved organization's open review goes to its new supervisor's staff (same rule), in the import's transaction. */
+    @EventListener
+    void followTheDirectory(OrganizationsMoved moved) {
+        List<Task> tasks = AsSystem.call(identityService, () -> taskService.createTaskQuery()
+                .processDefinitionKey(DutyReportProcess.PROCESS_ID).taskDefinitionKey(DutyReportProcess.Elements.REVIEW)
+                .tenantIdIn(moved.organizationIds().toArray(String[]::new)).list());
+        for (Task task : tasks) {
+            String businessKey = AsSystem.call(identityService, () -> runtimeService.createProcessInstanceQuery()
+                    .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey());
+            candidateGroups.replace(task, List.of(reviewingGroup(organization(reports.report(businessKey)))));
+        }
     }
 
     /** The multi-instance collection of the grading: the reviewers the round gave this organization. */

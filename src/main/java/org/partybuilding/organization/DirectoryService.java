@@ -25,6 +25,7 @@ import org.partybuilding.system.AsSystem;
 import org.partybuilding.system.StartupLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,10 +51,12 @@ public class DirectoryService {
     private final CityRoot cityRoot;
     private final StartupLock startupLock;
     private final AuthenticationCache authenticationCache;
+    private final ApplicationEventPublisher events;
 
     DirectoryService(OrganizationRepository repository, IdentitySynchronizer identities, IdentityService identityService,
             TaskService taskService, RuntimeService runtimeService, AuthorizationService authorizationService,
-            CityRoot cityRoot, StartupLock startupLock, AuthenticationCache authenticationCache) {
+            CityRoot cityRoot, StartupLock startupLock, AuthenticationCache authenticationCache,
+            ApplicationEventPublisher events) {
         this.repository = repository;
         this.identities = identities;
         this.identityService = identityService;
@@ -63,6 +66,7 @@ public class DirectoryService {
         this.cityRoot = cityRoot;
         this.startupLock = startupLock;
         this.authenticationCache = authenticationCache;
+        this.events = events;
     }
 
     public List<Organization> organizations() {
@@ -272,10 +276,28 @@ public class DirectoryService {
                         }
                     });
         }
+        Set<String> moved = movedWithEverythingBelow(before, organizations);
+        if (!moved.isEmpty()) {
+            // the processes give the open tasks of these organizations to their new chain (candidate groups)
+            events.publishEvent(new OrganizationsMoved(Set.copyOf(moved), importedBy));
+        }
         repository.recordImport(source, organizations.size(), staff.size(), importedBy);
         log.info("Directory {} imported: {} organizations ({} deactivated), {} staff, {} users removed, {} tasks handed over",
                 source, organizations.size(), deactivated, staff.size(), removed.size(), reassigned);
         return new ImportResult(organizations.size(), staff.size(), deactivated, removed.size(), reassigned);
+    }
+
+    /** Organizations whose parent or supervisor this import changed, and every active organization below them. */
+    private Set<String> movedWithEverythingBelow(Map<String, Organization> before, List<Organization> organizations) {
+        Set<String> moved = new java.util.TreeSet<>();
+        for (Organization o : organizations) {
+            Organization old = before.get(o.id());
+            if (old != null && (!java.util.Objects.equals(old.parentId(), o.parentId())
+                    || !java.util.Objects.equals(old.supervisorId(), o.supervisorId()))) {
+                moved.addAll(repository.findOverseenIds(o.id()));
+            }
+        }
+        return moved;
     }
 
     /**

@@ -14,5 +14,7 @@ public enum EventType {
     /** The secretary uploaded an evidence file (name, kind, size and SHA-256 in the detail). */
     EVIDENCE_ADDED,
     /** The secretary removed one of her evidence files before submitting. */
-    EVIDENCE_REMOVED
+    EVIDENCE_REMOVED,
+    /** A directory import moved the organization to another chain: its open verification went to that chain's staff. */
+    VERIFIERS_CHANGED
 }

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rectification loop's two steps with a deadline, for the deadline kit: {@code submit} is held by the
- * organization's secretary, {@code verify} by the issuing organization's staff (the verifiers). Each reminder and
+ * organization's secretary, {@code verify} by the verifiers (the issuing organization's staff, or after a
+ * move the organization's new supervisor's: {@link RectificationVerifiers}). Each reminder and
  * escalation is a line of the item's history; an escalation of the secretary's step marks the item overdue.
  */
 @Component
@@ -22,11 +23,14 @@ class RectificationDeadlines implements DeadlineSubject {
     private final RectificationService rectifications;
     private final DirectoryService directory;
     private final Deadlines deadlines;
+    private final RectificationVerifiers verifiers;
 
-    RectificationDeadlines(RectificationService rectifications, DirectoryService directory, Deadlines deadlines) {
+    RectificationDeadlines(RectificationService rectifications, DirectoryService directory, Deadlines deadlines,
+            RectificationVerifiers verifiers) {
         this.rectifications = rectifications;
         this.directory = directory;
         this.deadlines = deadlines;
+        this.verifiers = verifiers;
     }
 
     /** The ledger id, not the business key: notices keep the keys they had before keys read {@code ZG-2026-0007}. */
@@ -55,10 +59,10 @@ class RectificationDeadlines implements DeadlineSubject {
                 + (organization.secretaryPhone() == null ? "" : "（" + organization.secretaryPhone() + "）") + "\n";
         String title = "“" + item.title() + "”";
         if (RectificationProcess.VERIFY_STEP.equals(step)) {
-            String issuer = directory.organizationForHistory(item.issuingOrganizationId()).map(Organization::name)
-                    .orElse(item.issuingOrganizationId());
-            return new StepNotice("核验", title, organization.id(), "核验整改情况", "完成核验", item.issuingOrganizationId(),
-                    issuer, directory.staffEmails(item.issuingOrganizationId()), details, StepNotice.FOLLOW_UP);
+            String verifying = verifiers.verifyingOrganizationId(item);
+            String name = directory.organizationForHistory(verifying).map(Organization::name).orElse(verifying);
+            return new StepNotice("核验", title, organization.id(), "核验整改情况", "完成核验", verifying,
+                    name, directory.staffEmails(verifying), details, StepNotice.FOLLOW_UP);
         }
         return new StepNotice("整改", title, organization.id(), "填报整改情况", "完成整改", organization.id(),
                 organization.secretaryName() + "同志", List.of(organization.secretaryEmail()), details,

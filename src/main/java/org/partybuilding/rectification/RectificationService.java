@@ -277,6 +277,11 @@ public class RectificationService {
         repository.record(id, EventType.REJECTED, actor, "退回原因：" + reason, deadlines.now());
     }
 
+    /** A directory import moved the organization: other staff verify now (the issuer stays as it was). */
+    void verifiersChanged(long id, String actor, String detail) {
+        repository.record(id, EventType.VERIFIERS_CHANGED, actor, detail, deadlines.now());
+    }
+
     void reminded(long id, boolean secretary, List<String> recipients) {
         repository.record(id, EventType.REMINDED, null, (secretary ? "" : "核验即将到期，") + "已提醒：" + String.join(", ", recipients),
                 deadlines.now());

@@ -1,15 +1,19 @@
 package org.partybuilding.workflow;
 
+import java.io.InputStream;
 import java.util.Collection;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.task.Attachment;
+import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
  * Camunda's task service with {@link TaskGuard} in front of every way a user could write process state through a
  * task: completion and resolution take the form's fields only, variables are not written on their own, no BPMN
- * error or escalation is thrown from a task, and unclaiming is releasing one's own claim.
+ * error or escalation is thrown from a task, unclaiming is releasing one's own claim, and comments and attachments
+ * (which Camunda writes without any permission check) are for administrators only.
  */
 class GuardedTaskService extends TaskServiceImpl {
 
@@ -101,5 +105,87 @@ class GuardedTaskService extends TaskServiceImpl {
     public void handleEscalation(String taskId, String escalationCode, Map<String, Object> variables) {
         guard.refuseThrowFromTask();
         super.handleEscalation(taskId, escalationCode, variables);
+    }
+
+    // comments and attachments: administrators only (see TaskGuard.refuseCommentOrAttachment)
+
+    @Override
+    public void addComment(String taskId, String processInstanceId, String message) {
+        guard.refuseCommentOrAttachment();
+        super.addComment(taskId, processInstanceId, message);
+    }
+
+    @Override
+    public Comment createComment(String taskId, String processInstanceId, String message) {
+        guard.refuseCommentOrAttachment();
+        return super.createComment(taskId, processInstanceId, message);
+    }
+
+    @Override
+    public void updateTaskComment(String taskId, String commentId, String message) {
+        guard.refuseCommentOrAttachment();
+        super.updateTaskComment(taskId, commentId, message);
+    }
+
+    @Override
+    public void updateProcessInstanceComment(String processInstanceId, String commentId, String message) {
+        guard.refuseCommentOrAttachment();
+        super.updateProcessInstanceComment(processInstanceId, commentId, message);
+    }
+
+    @Override
+    public void deleteTaskComment(String taskId, String commentId) {
+        guard.refuseCommentOrAttachment();
+        super.deleteTaskComment(taskId, commentId);
+    }
+
+    @Override
+    public void deleteProcessInstanceComment(String processInstanceId, String commentId) {
+        guard.refuseCommentOrAttachment();
+        super.deleteProcessInstanceComment(processInstanceId, commentId);
+    }
+
+    @Override
+    public void deleteTaskComments(String taskId) {
+        guard.refuseCommentOrAttachment();
+        super.deleteTaskComments(taskId);
+    }
+
+    @Override
+    public void deleteProcessInstanceComments(String processInstanceId) {
+        guard.refuseCommentOrAttachment();
+        super.deleteProcessInstanceComments(processInstanceId);
+    }
+
+    @Override
+    public Attachment createAttachment(String attachmentType, String taskId, String processInstanceId, String attachmentName,
+            String attachmentDescription, InputStream content) {
+        guard.refuseCommentOrAttachment();
+        return super.createAttachment(attachmentType, taskId, processInstanceId, attachmentName, attachmentDescription, content);
+    }
+
+    @Override
+    public Attachment createAttachment(String attachmentType, String taskId, String processInstanceId, String attachmentName,
+            String attachmentDescription, String url) {
+        guard.refuseCommentOrAttachment();
+        return super.createAttachment(attachmentType, taskId, processInstanceId, attachmentName, attachmentDescription, url);
+    }
+
+    @Override
+    public void saveAttachment(Attachment attachment) {
+        guard.refuseCommentOrAttachment();
+        super.saveAttachment(attachment);
+    }
+
+    @Override
+    public void deleteAttachment(String attachmentId) {
+        guard.refuseCommentOrAttachment();
+        super.deleteAttachment(attachmentId);
+    }
+
+    @Override
+    public void deleteTaskAttachment(String taskId, String attachmentId) {
+        guard.refuseCommentOrAttachment();
+        super.deleteTaskAttachment(taskId, attachmentId);
     }
 }

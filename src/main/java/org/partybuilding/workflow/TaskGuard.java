@@ -1,5 +1,6 @@
 package org.partybuilding.workflow;
 
+import org.partybuilding.organization.Groups;
 import org.partybuilding.system.TaskRefusedException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -169,6 +170,19 @@ class TaskGuard {
     }
 
     /** BPMN errors and escalations come from the models, never from a user ending their own task that way. */
+    /**
+     * Comments and attachments on tasks and instances are Camunda's, not the product's: Camunda checks no permission
+     * for writing them (only that the task's history is visible), so they would let a secretary put any file or text
+     * in front of her verifiers, past the evidence checks. Users answer with the form and upload evidence through the
+     * item's evidence page; only administrators (and the server itself) write or remove them.
+     */
+    void refuseCommentOrAttachment() {
+        Authentication user = user();
+        if (user != null && (user.getGroupIds() == null || !user.getGroupIds().contains(Groups.CAMUNDA_ADMIN))) {
+            throw TaskRefusedException.forbidden("任务不接受评论和附件：意见请填写在任务表单中，佐证材料请在整改事项的“佐证材料”中上传");
+        }
+    }
+
     void refuseThrowFromTask() {
         if (user() != null) {
             throw TaskRefusedException.invalid("不能从任务中触发流程错误或升级事件");

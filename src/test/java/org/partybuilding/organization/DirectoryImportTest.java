@@ -19,12 +19,25 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partybuilding.Http;
 import org.partybuilding.IntegrationTest;
 import org.partybuilding.OrganizationTaskProcess;
+import org.partybuilding.rectification.EventType;
+import org.partybuilding.rectification.NewRectification;
+import org.partybuilding.rectification.RectificationEvent;
+import org.partybuilding.rectification.RectificationItem;
+import org.partybuilding.rectification.RectificationService;
+import org.partybuilding.rectification.Severity;
+import org.partybuilding.rectification.Source;
+import org.partybuilding.rectification.Status;
+import org.partybuilding.dutyreport.DutyReportProcess;
+import org.partybuilding.workflow.ProcessTestSupport;
+import org.partybuilding.workflow.RoundScope;
+import org.partybuilding.workflow.Rounds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
@@ -42,6 +55,9 @@ class DirectoryImportTest {
     @Autowired RepositoryService repositoryService;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
+    @Autowired RectificationService rectifications;
+    @Autowired ProcessTestSupport process;
+    @Autowired Rounds rounds;
     @LocalServerPort int port;
 
     private Http http;
@@ -212,6 +228,76 @@ class DirectoryImportTest {
     }
 
     @Test
+    void aMovedOrganizationsOpenVerificationGoesToTheNewTownAndTheOldTownLosesIt() {
+        RectificationItem item = rectifications.open(new NewRectification("village-yangjiabu", Source.DUTY_REVIEW, null,
+                "迁移后的核验 " + System.nanoTime(), "", Severity.LOW, process.workingDay(10), null), "mao.jianjun");
+        String submit = taskService.createTaskQuery().processInstanceId(item.processInstanceId()).singleResult().getId();
+        assertThat(http.post("/engine-rest/task/" + submit + "/complete", "yang.shulin",
+                "{\"variables\":{\"measures\":{\"value\":\"已整改\"},\"evidence\":{\"value\":\"会议记录\"}}}").status())
+                .isEqualTo(204);
+        String verify = taskService.createTaskQuery().processInstanceId(item.processInstanceId()).singleResult().getId();
+        assertThat(http.post("/engine-rest/task/" + verify + "/claim", "mao.jianjun", "{\"userId\":\"mao.jianjun\"}").status())
+                .isEqualTo(204);
+        String moved = demo.replace(block("village-yangjiabu"),
+                block("village-yangjiabu").replace("parentId: town-hexi", "parentId: town-longquan"));
+
+        importText(moved);
+
+        Task task = taskService.createTaskQuery().taskId(verify).singleResult();
+        assertThat(task.getAssignee()).as("the old town's claim is given back").isNull();
+        assertThat(candidateGroups(verify)).containsExactly(Groups.staffOf("town-longquan"));
+        assertThat(http.get("/engine-rest/task/" + verify, "mao.jianjun").status()).isEqualTo(404);
+        assertThat(http.post("/engine-rest/task/" + verify + "/claim", "mao.jianjun", "{\"userId\":\"mao.jianjun\"}").status())
+                .isIn(403, 404);
+        assertThat(http.post("/engine-rest/task/" + verify + "/complete", "mao.jianjun",
+                "{\"variables\":{\"verification\":{\"value\":\"ACCEPT\"}}}").status()).isIn(403, 404);
+        assertThat(taskService.createTaskQuery().taskId(verify).count()).isEqualTo(1);
+
+        assertThat(http.get("/engine-rest/task/" + verify, "qin.ming").status()).isEqualTo(200);
+        assertThat(http.post("/engine-rest/task/" + verify + "/claim", "qin.ming", "{\"userId\":\"qin.ming\"}").status())
+                .isEqualTo(204);
+        assertThat(http.post("/engine-rest/task/" + verify + "/complete", "qin.ming",
+                "{\"variables\":{\"verification\":{\"value\":\"ACCEPT\"}}}").status()).isEqualTo(204);
+
+        RectificationItem after = rectifications.find(item.id(), new ApiUser("admin", List.of(Groups.ORG_DEPT)));
+        assertThat(after.status()).isEqualTo(Status.CLOSED);
+        assertThat(after.issuingOrganizationId()).as("the ledger keeps who issued it").isEqualTo("town-hexi");
+        assertThat(after.history()).extracting(RectificationEvent::type)
+                .containsSubsequence(EventType.SUBMITTED, EventType.VERIFIERS_CHANGED, EventType.ACCEPTED);
+        assertThat(after.history()).filteredOn(e -> e.type() == EventType.VERIFIERS_CHANGED).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("中共青禾市龙泉镇委员会", "mao.jianjun 的认领已撤回"));
+        assertThat(after.history()).filteredOn(e -> e.type() == EventType.ACCEPTED).singleElement()
+                .satisfies(e -> assertThat(e.actor()).isEqualTo("qin.ming"));
+    }
+
+    @Test
+    void aMovedOrganizationsOpenDutyReportReviewGoesToTheNewTown() {
+        int year = 7000 + (int) (System.nanoTime() % 1000);
+        var round = rounds.start(DutyReportProcess.PROCESS_ID, year + "-MID_YEAR", year + "年年中书记述职",
+                new RoundScope(RoundScope.Kind.UNDER, null, "village-yangjiabu", null, null),
+                Map.of("year", year, "half", "MID_YEAR", "dueDate", process.workingDay(10).toString(),
+                        "reviewerIds", List.of("zhao.min", "kong.linghui", "mao.jianjun")), "zhao.min");
+        org.awaitility.Awaitility.await().atMost(ProcessTestSupport.PATIENCE)
+                .until(() -> rounds.find(round.id()).orElseThrow().finishedAt() != null);
+        String businessKey = year + "-MID_YEAR-village-yangjiabu";
+        String write = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult().getId();
+        assertThat(http.post("/engine-rest/task/" + write + "/complete", "yang.shulin",
+                "{\"variables\":{\"workDone\":{\"value\":\"x\"},\"problems\":{\"value\":\"y\"},\"nextSteps\":{\"value\":\"z\"}}}")
+                .status()).isEqualTo(204);
+        String review = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult().getId();
+        assertThat(candidateGroups(review)).containsExactly(Groups.staffOf("town-hexi"));
+
+        importText(demo.replace(block("village-yangjiabu"),
+                block("village-yangjiabu").replace("parentId: town-hexi", "parentId: town-longquan")));
+
+        assertThat(candidateGroups(review)).containsExactly(Groups.staffOf("town-longquan"));
+        assertThat(http.post("/engine-rest/task/" + review + "/claim", "mao.jianjun", "{\"userId\":\"mao.jianjun\"}").status())
+                .isIn(403, 404);
+        assertThat(http.post("/engine-rest/task/" + review + "/claim", "qin.ming", "{\"userId\":\"qin.ming\"}").status())
+                .isEqualTo(204);
+    }
+
+    @Test
     void rejectsABadUploadWithEveryProblemByLineAndChangesNothing() {
         String bad = demo
                 .replace("中共青禾市河西镇杨家埠村委员会", "改名但不应生效")
@@ -365,6 +451,11 @@ class DirectoryImportTest {
         Http.Response response = http.get("/engine-rest/process-instance?maxResults=10&processInstanceIds=" + instance, user);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json().size();
+    }
+
+    private List<String> candidateGroups(String taskId) {
+        return taskService.getIdentityLinksForTask(taskId).stream().filter(l -> "candidate".equals(l.getType()))
+                .map(l -> l.getGroupId()).toList();
     }
 
     private List<String> groupsOf(String userId) {

@@ -204,6 +204,24 @@ class RectificationProcessTest {
     }
 
     @Test
+    void onlyTheItemsVerifierGroupsVerifyNotEvenAnAdministratorOutsideThem() {
+        ProcessInstance instance = open(Severity.LOW, process.workingDay(10));
+        submit();
+        org.camunda.bpm.engine.task.Task verification = task();
+
+        // Camunda lets an administrator (also in org-dept) complete any task; the listener does not
+        Assertions.assertThatThrownBy(() -> process.as("admin", List.of(Groups.CAMUNDA_ADMIN, Groups.ORG_DEPT), List.of("village-lijia"),
+                        () -> complete(verification, withVariables(Variables.VERIFICATION, RectificationProcess.VERIFICATION_ACCEPT))))
+                .hasMessageContaining("您不在本事项的核验组中，不能核验");
+
+        assertThat(instance).isWaitingAt(Elements.VERIFY);
+        Assertions.assertThat(task().getId()).isEqualTo(verification.getId());
+        Assertions.assertThat(ledger(instance).status()).isEqualTo(Status.SUBMITTED);
+        Assertions.assertThat(ledger(instance).history()).extracting(RectificationEvent::type)
+                .containsExactly(EventType.CREATED, EventType.SUBMITTED);
+    }
+
+    @Test
     void remindsTheSecretaryThenEscalatesToTheSupervisingOrganization() {
         LocalDate due = process.workingDay(10);
         ProcessInstance instance = open(Severity.MEDIUM, due);
@@ -325,6 +343,17 @@ class RectificationProcessTest {
                 .isEqualTo("整改情况被退回 3 次");
         Assertions.assertThat(ledger(instance).status()).isEqualTo(Status.ACCOUNTABILITY);
         Assertions.assertThat(ledger(instance).rejections()).isEqualTo(3);
+
+        // an administrator outside the organization department may complete the task as far as Camunda goes, not decide
+        org.camunda.bpm.engine.task.Task decision = task();
+        Assertions.assertThatThrownBy(() -> process.as("ops", List.of(Groups.CAMUNDA_ADMIN), List.of("village-lijia"),
+                        () -> complete(decision, withVariables(Variables.ACCOUNTABILITY_DECISION, RectificationProcess.DECISION_CLOSE,
+                                Variables.ACCOUNTABILITY_NOTE, "越权结案"))))
+                .hasMessageContaining("追责决定只能由市委组织部作出");
+        assertThat(instance).isWaitingAt(Elements.DECIDE_ACCOUNTABILITY);
+        Assertions.assertThat(task().getId()).isEqualTo(decision.getId());
+        Assertions.assertThat(ledger(instance).status()).isEqualTo(Status.ACCOUNTABILITY);
+        Assertions.assertThat(ledger(instance).history()).extracting(RectificationEvent::detail).noneMatch(d -> d.contains("越权结案"));
 
         Assertions.assertThatThrownBy(() -> complete(task(), withVariables(Variables.ACCOUNTABILITY_DECISION,
                         RectificationProcess.DECISION_RESTART, Variables.ACCOUNTABILITY_NOTE, "限期整改")))

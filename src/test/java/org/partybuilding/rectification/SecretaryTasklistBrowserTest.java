@@ -74,7 +74,7 @@ class SecretaryTasklistBrowserTest {
             WebElement measures = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea[id$=Field_Measures]")));
 
             assertThat(dueDates(driver)).as("due dates in a Shanghai browser").isNotEmpty().allMatch(dueDay::equals);
-            assertThat(driver.findElements(By.cssSelector(".create-task-action, .start-process-action"))).isEmpty();
+            assertThat(driver.findElements(By.cssSelector(".create-task-action, .start-process-action, .createCommentLink"))).isEmpty();
             assertThat(driver.findElements(By.cssSelector(".tasks-list .priority, .task-card .tenant-id, [cam-tasklist-task-meta] .groups")))
                     .isNotEmpty().noneMatch(WebElement::isDisplayed);
             assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("创建任务", "发起流程", "添加用户组");

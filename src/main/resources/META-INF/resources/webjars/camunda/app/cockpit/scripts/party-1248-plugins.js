@@ -28,7 +28,8 @@ const SOURCE = { INSPECTION: '专项督查', DUTY_REVIEW: '述职评议', SURVEY
 const EVENT = {
   CREATED: '立项', SUBMITTED: '提交整改情况', REJECTED: '核验退回', ACCEPTED: '核验通过', REMINDED: '到期提醒',
   ESCALATED: '督办', ACCOUNTABILITY: '追责', CLOSED: '销号', EXTENDED: '延长期限', CANCELLED: '撤销',
-  REOPENED: '重新打开', ADMINISTERED: '管理员操作', EVIDENCE_ADDED: '上传佐证材料', EVIDENCE_REMOVED: '删除佐证材料'
+  REOPENED: '重新打开', ADMINISTERED: '管理员操作', EVIDENCE_ADDED: '上传佐证材料', EVIDENCE_REMOVED: '删除佐证材料',
+  VERIFIERS_CHANGED: '核验组调整'
 };
 const FINISHED = ['CLOSED', 'CANCELLED'];
 
