@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.partybuilding.annual.ListSigningProcess.Variables;
 import org.partybuilding.organization.DirectoryService;
 import org.partybuilding.organization.Organization;
-import org.partybuilding.responsibility.ResponsibilityItem;
 import org.partybuilding.responsibility.ResponsibilityList;
 import org.partybuilding.responsibility.ResponsibilityLists;
 import org.partybuilding.system.TaskRefusedException;
@@ -74,15 +73,7 @@ public class ListSigning implements RoundProcess, DeadlineSubject, TaskListener 
 
     /** The list the secretary signs: its type, version and items, one per line. */
     public String listText(DelegateExecution execution) {
-        ResponsibilityList list = list(execution);
-        StringBuilder text = new StringBuilder(list.year() + "年" + list.typeName() + "责任清单（第 " + list.version() + " 版"
-                + (list.inheritedFrom() == null ? "" : "，沿用 " + list.inheritedFrom() + " 年") + "）\n");
-        for (ResponsibilityItem item : list.items()) {
-            text.append(item.code()).append("（").append(item.category()).append("，")
-                    .append(item.quarter() == 0 ? "全年" : "第" + item.quarter() + "季度").append("，权重 ").append(item.weight()).append("）")
-                    .append(item.text()).append('\n');
-        }
-        return text.toString().strip();
+        return list(execution).text();
     }
 
     private ResponsibilityList list(DelegateExecution execution) {

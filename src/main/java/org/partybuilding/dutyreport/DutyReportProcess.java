@@ -63,6 +63,8 @@ public final class DutyReportProcess {
         /** The round's due date for the report (its deadline: the end of that day). */
         public static final String REPORT_DUE_DATE = "reportDueDate";
         public static final String ORGANIZATION_NAME = "organizationName";
+        /** Shown read-only by the write form (local to the write task): the secretary's responsibility list for the year. */
+        public static final String LIST_TEXT = "listText";
         /** Filled in by the write form. */
         public static final String WORK_DONE = "workDone";
         public static final String PROBLEMS = "problems";

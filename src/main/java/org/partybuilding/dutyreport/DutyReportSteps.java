@@ -8,10 +8,15 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.variable.value.IntegerValue;
+import org.camunda.bpm.engine.variable.value.StringValue;
 import org.partybuilding.organization.DirectoryService;
 import org.partybuilding.organization.Groups;
 import org.partybuilding.organization.Organization;
 import org.partybuilding.organization.OrganizationsMoved;
+import org.partybuilding.organization.SecretaryType;
+import org.partybuilding.responsibility.ResponsibilityList;
+import org.partybuilding.responsibility.ResponsibilityLists;
 import org.partybuilding.system.AsSystem;
 import org.partybuilding.workflow.CandidateGroups;
 import org.partybuilding.workflow.DeadlineSubject;
@@ -23,8 +28,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Who holds each step of a duty report, for the model and the deadline kit: the secretary writes; the supervising
- * organization's staff review ({@code ${dutyReportSteps.reviewerGroups(execution)}}); the round's reviewers grade
+ * Who holds each step of a duty report, for the model and the deadline kit: the secretary writes, against her type's
+ * responsibility list ({@code ${dutyReportSteps.listText(execution)}}); the supervising organization's staff review
+ * ({@code ${dutyReportSteps.reviewerGroups(execution)}}); the round's reviewers grade
  * ({@code ${dutyReportSteps.graders(execution)}}, from the report's row, never from a variable a user could write).
  */
 @Component("dutyReportSteps")
@@ -36,15 +42,37 @@ public class DutyReportSteps implements DeadlineSubject {
     private final CandidateGroups candidateGroups;
     private final TaskService taskService;
     private final RuntimeService runtimeService;
+    private final ResponsibilityLists lists;
 
     DutyReportSteps(DutyReportService reports, DirectoryService directory, IdentityService identityService,
-            CandidateGroups candidateGroups, TaskService taskService, RuntimeService runtimeService) {
+            CandidateGroups candidateGroups, TaskService taskService, RuntimeService runtimeService, ResponsibilityLists lists) {
         this.reports = reports;
         this.directory = directory;
         this.identityService = identityService;
         this.candidateGroups = candidateGroups;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
+        this.lists = lists;
+    }
+
+    /**
+     * What the write form shows read-only above the report ({@code Task_WriteReport}'s input {@code listText}, read
+     * each time the task is created, so a returned report shows the list as it is then): the list in effect for the
+     * report's year of the secretary's type, or why there is none. Read from the instance's variables, not the report's
+     * row: the first write task is created before the round records the row.
+     */
+    public String listText(DelegateExecution execution) {
+        IntegerValue year = execution.getVariableTyped(DutyReportProcess.Variables.YEAR);
+        StringValue organizationId = execution.getVariableTyped(DirectoryService.ORGANIZATION_ID_VARIABLE);
+        String type = directory.organizationForHistory(organizationId.getValue()).map(Organization::secretaryType).orElse(null);
+        if (type == null) {
+            return "本组织未设书记类型，没有对应的书记责任清单。请对照上级党组织部署的党建工作任务撰写述职报告。";
+        }
+        return lists.inEffect(year.getValue(), type).map(ResponsibilityList::text).orElseGet(() -> {
+            String typeName = directory.secretaryTypes().stream().filter(t -> t.code().equals(type)).map(SecretaryType::name)
+                    .findFirst().orElse(type);
+            return year.getValue() + "年没有适用的" + typeName + "责任清单（市委组织部尚未发布）。请对照上级党组织部署的党建工作任务撰写述职报告。";
+        });
     }
 
     /** Candidate groups of the review: the supervising organization's staff, the organization department above a committee the city supervises. */

@@ -24,4 +24,19 @@ public record ResponsibilityList(int year, String type, String typeName, int ver
     public ResponsibilityList {
         items = List.copyOf(items);
     }
+
+    /**
+     * The list as a secretary's form shows it (read-only): a heading with the type, year and version, then one item a
+     * line — code, category, quarter, weight and the duty. The list-signing and duty-report write forms use it.
+     */
+    public String text() {
+        StringBuilder text = new StringBuilder(year + "年" + typeName + "责任清单（第 " + version + " 版"
+                + (inheritedFrom == null ? "" : "，沿用 " + inheritedFrom + " 年") + "）\n");
+        for (ResponsibilityItem item : items) {
+            text.append(item.code()).append("（").append(item.category()).append("，")
+                    .append(item.quarter() == 0 ? "全年" : "第" + item.quarter() + "季度").append("，权重 ").append(item.weight()).append("）")
+                    .append(item.text()).append('\n');
+        }
+        return text.toString().strip();
+    }
 }

@@ -10,10 +10,15 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.partybuilding.Browser;
 import org.partybuilding.IntegrationTest;
+import org.partybuilding.organization.DirectoryService;
+import org.partybuilding.responsibility.ResponsibilityItem;
+import org.partybuilding.responsibility.ResponsibilityList;
+import org.partybuilding.responsibility.ResponsibilityLists;
 import org.partybuilding.workflow.ProcessTestSupport;
 import org.partybuilding.workflow.Round;
 import org.partybuilding.workflow.RoundScope;
@@ -29,6 +34,8 @@ class DutyReportBrowserTest {
     @Autowired DutyReportService reports;
     @Autowired TaskService taskService;
     @Autowired ProcessTestSupport process;
+    @Autowired ResponsibilityLists lists;
+    @Autowired DirectoryService directory;
     @LocalServerPort int port;
 
     @Test
@@ -54,7 +61,14 @@ class DutyReportBrowserTest {
                 browser.screenshot("duty-report-write-form-missing");
                 throw e;
             }
-            assertThat(driver.findElement(By.tagName("body")).getText()).contains("撰写述职报告", "履行责任清单情况", "存在的问题", "下一步打算");
+            assertThat(driver.findElement(By.tagName("body")).getText()).contains("撰写述职报告", "本类型书记责任清单", "履行责任清单情况",
+                    "存在的问题", "下一步打算");
+            // her type's list for the report's year, every item, read-only; the form sends it back unchanged
+            ResponsibilityList list = lists.inEffect(year, directory.organization("village-lijia").orElseThrow().secretaryType()).orElseThrow();
+            WebElement listField = driver.findElement(By.cssSelector("textarea[id$=Field_ListText]"));
+            assertThat(listField.getDomProperty("value")).startsWith(year + "年" + list.typeName() + "责任清单")
+                    .contains(list.items().stream().map(ResponsibilityItem::code).toList());
+            assertThat(listField.getDomProperty("readOnly")).isEqualTo("true");
             driver.findElement(By.cssSelector("textarea[id$=Field_WorkDone]")).sendKeys("全年召开支部党员大会 4 次、主题党日 12 次");
             driver.findElement(By.cssSelector("textarea[id$=Field_Problems]")).sendKeys("青年党员比例偏低");
             driver.findElement(By.cssSelector("textarea[id$=Field_NextSteps]")).sendKeys("明年发展 2 名青年党员");

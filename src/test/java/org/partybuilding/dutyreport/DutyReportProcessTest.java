@@ -38,10 +38,13 @@ import org.partybuilding.IntegrationTest;
 import org.partybuilding.dutyreport.DutyReportProcess.Elements;
 import org.partybuilding.dutyreport.DutyReportProcess.Variables;
 import org.partybuilding.organization.ApiUser;
+import org.partybuilding.organization.DirectoryService;
 import org.partybuilding.organization.Groups;
 import org.partybuilding.rectification.RectificationItem;
 import org.partybuilding.rectification.RectificationService;
 import org.partybuilding.rectification.Source;
+import org.partybuilding.responsibility.ResponsibilityList;
+import org.partybuilding.responsibility.ResponsibilityLists;
 import org.partybuilding.workflow.Deadlines;
 import org.partybuilding.workflow.ProcessTestSupport;
 import org.partybuilding.workflow.Round;
@@ -81,6 +84,8 @@ class DutyReportProcessTest {
     @Autowired RectificationService rectifications;
     @Autowired ProcessTestSupport process;
     @Autowired Deadlines deadlines;
+    @Autowired ResponsibilityLists lists;
+    @Autowired DirectoryService directory;
 
     private final List<String> instances = new ArrayList<>();
     private int year;
@@ -103,8 +108,16 @@ class DutyReportProcessTest {
         assertThat(instance).isWaitingAt(Elements.WRITE).task().isAssignedTo(SECRETARY);
         Assertions.assertThat(task(instance).getDueDate()).isEqualTo(deadlines.deadlineOf(due));
         Assertions.assertThat(task(instance).getDescription()).isEqualTo(year + "年年中书记述职");
+        // she writes against her type's list (村党组织书记) in effect for the report's year, shown read-only
+        ResponsibilityList list = lists.inEffect(year, directory.organization(ORGANIZATION).orElseThrow().secretaryType()).orElseThrow();
+        String listText = (String) taskService.getVariable(task(instance).getId(), Variables.LIST_TEXT);
+        Assertions.assertThat(listText).startsWith(year + "年" + list.typeName() + "责任清单（第 " + list.version() + " 版");
+        Assertions.assertThat(list.items()).isNotEmpty().allSatisfy(item -> Assertions.assertThat(listText)
+                .contains(item.code() + "（" + item.category() + "，", item.text()));
+        Assertions.assertThat(listText).doesNotContain("COMMUNITY-01"); // another type's list
 
         write(instance);
+        Assertions.assertThat(runtimeService.getVariable(instance.getId(), Variables.LIST_TEXT)).as("shown by the write task only, not kept with the instance").isNull();
         assertThat(instance).isWaitingAt(Elements.REVIEW).task().hasCandidateGroup(Groups.staffOf("town-hexi"));
         Assertions.assertThat(report(instance).status()).isEqualTo(ReportStatus.REVIEWING);
         review(instance, "mao.jianjun", DutyReportProcess.REVIEW_APPROVE, null);
@@ -252,6 +265,16 @@ class DutyReportProcessTest {
                 Elements.ESCALATE_REVIEW_TO_ORG_DEPT, Elements.SEND_GRADE_REMINDER, Elements.ESCALATE_GRADE_TO_SUPERVISOR,
                 Elements.ESCALATE_GRADE_TO_ORG_DEPT);
         Assertions.assertThat(report(instance).grade()).isEqualTo("一般"); // 69.67
+    }
+
+    @Test
+    void aYearBeforeAnyListTellsTheSecretaryThereIsNoneForHerType() {
+        year = 1000 + Math.floorMod(System.nanoTime(), 900); // the first lists are 2026's
+        ProcessInstance instance = start(THREE, process.workingDay(10));
+        Assertions.assertThat(taskService.getVariable(task(instance).getId(), Variables.LIST_TEXT))
+                .isEqualTo(year + "年没有适用的村党组织书记责任清单（市委组织部尚未发布）。请对照上级党组织部署的党建工作任务撰写述职报告。");
+        write(instance);
+        assertThat(instance).isWaitingAt(Elements.REVIEW);
     }
 
     @Test
