@@ -2,22 +2,37 @@ package org.partybuilding.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partybuilding.Http;
 import org.partybuilding.IntegrationTest;
+import org.partybuilding.annual.ListSigning;
+import org.partybuilding.annual.ListSigningProcess;
 import org.partybuilding.assessment.AssessmentService;
 import org.partybuilding.organization.DirectoryService;
+import org.partybuilding.rectification.RectificationProcess;
 import org.partybuilding.rectification.RectificationProcess.Elements;
 import org.partybuilding.workflow.ProcessTestSupport;
+import org.partybuilding.workflow.Round;
+import org.partybuilding.workflow.RoundScope;
+import org.partybuilding.workflow.Rounds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +51,12 @@ class DashboardApiTest {
     @Autowired DirectoryService directory;
     @Autowired ProcessTestSupport process;
     @Autowired AssessmentService assessments;
+    @Autowired Rounds rounds;
+    @Autowired RuntimeService runtimeService;
     @LocalServerPort int port;
+
+    /** Years of list-signing rounds no other test uses (ListSigningProcessTest takes 20000–30000). */
+    private static final AtomicInteger YEARS = new AtomicInteger(40000 + ThreadLocalRandom.current().nextInt(1000) * 10);
 
     private Http http;
 
@@ -87,19 +107,12 @@ class DashboardApiTest {
                 .query(String.class).single();
         long before = row(overview("mao.jianjun"), "village-lijia").get("escalatedItems").asLong();
 
-        // later than any other test's clock (some run whole years ahead), so that this escalation is the newest
-        org.camunda.bpm.engine.runtime.Job timer = managementService.createJobQuery().processInstanceId(instance).timers()
-                .activityId(Elements.SUBMIT_DEADLINE_TIMER).singleResult();
-        ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("3000-01-02T02:00:00Z")));
-        try {
-            managementService.executeJob(timer.getId());
-        } finally {
-            ClockUtil.reset();
-        }
+        fireAfterEveryEscalation(instance, Elements.SUBMIT_DEADLINE_TIMER);
 
         assertThat(row(overview("mao.jianjun"), "village-lijia").get("escalatedItems").asLong()).isEqualTo(before + 1);
         JsonNode latest = http.get("/api/dashboard/escalations?limit=5", "mao.jianjun").json().get(0);
         assertThat(latest.get("kind").asText()).isEqualTo("RECTIFICATION");
+        assertThat(latest.get("processId").asText()).isEqualTo(RectificationProcess.PROCESS_ID);
         assertThat(latest.get("reference").asLong()).isEqualTo(item);
         assertThat(latest.get("organizationName").asText()).contains("李家村");
         assertThat(latest.get("detail").asText()).contains("一级督办");
@@ -110,6 +123,42 @@ class DashboardApiTest {
         Http.Response bad = http.get("/api/dashboard/escalations?limit=0", "mao.jianjun");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("limit").contains("须在 1 到 100 之间");
+    }
+
+    @Test
+    void anUnsignedListsEscalationsAreListedForTheDepartmentAndItsTownButNotAnotherTown() {
+        int year = YEARS.incrementAndGet();
+        String instance = startListSigning(year, "village-lijia");
+
+        fireAfterEveryEscalation(instance, ListSigningProcess.Elements.SIGN_DEADLINE_TIMER);
+        fireAfterEveryEscalation(instance, ListSigningProcess.Elements.SIGN_SECOND_ESCALATION_TIMER);
+
+        String title = "“" + year + "年度责任清单”";
+        String town = directory.organization("town-hexi").orElseThrow().name();
+        for (String user : List.of("zhao.min", "mao.jianjun")) {
+            List<JsonNode> latest = new ArrayList<>();
+            http.get("/api/dashboard/escalations?limit=2", user).json().forEach(latest::add);
+            assertThat(latest).as(user).hasSize(2).allSatisfy(escalation -> {
+                assertThat(escalation.get("kind").asText()).isEqualTo("PROCESS");
+                assertThat(escalation.get("processId").asText()).isEqualTo(ListSigningProcess.PROCESS_ID);
+                assertThat(escalation.get("processInstanceId").asText()).isEqualTo(instance);
+                assertThat(escalation.get("reference").isNull()).isTrue();
+                assertThat(escalation.get("organizationId").asText()).isEqualTo("village-lijia");
+                assertThat(escalation.get("organizationName").asText()).contains("李家村");
+                assertThat(escalation.get("title").asText()).isEqualTo(title);
+                assertThat(escalation.get("noticeKind").asText()).isEqualTo("清单签订");
+            });
+            // newest first: the second level, to the organization department, then the first, to 河西镇
+            assertThat(latest.get(0).get("detail").asText()).startsWith("签订责任清单逾期，二级督办，已通知：市委组织部（")
+                    .contains("zhao.min@qinghe.example");
+            assertThat(latest.get(1).get("detail").asText()).startsWith("签订责任清单逾期，一级督办，已通知：" + town + "（")
+                    .contains("mao.jianjun@qinghe.example");
+        }
+        for (JsonNode escalation : http.get("/api/dashboard/escalations?limit=100", "shi.xiaohong").json()) {
+            assertThat(escalation.get("processInstanceId").asText()).as("城南街道 sees only its own").isNotEqualTo(instance);
+        }
+        assertThat(jdbc.sql("select count(*) from process_escalation where process_instance_id = ?").param(instance)
+                .query(Long.class).single()).as("one record per notice").isEqualTo(2);
     }
 
     @Test
@@ -217,6 +266,39 @@ class DashboardApiTest {
         assertThat(overview.at("/totals/openTasks").asLong()).isEqualTo(tasks)
                 .isEqualTo(taskService.createTaskQuery().tenantIdIn(ids.toArray(String[]::new)).count());
         assertThat(overview.at("/totals/openItems").asLong()).isEqualTo(items);
+    }
+
+    /**
+     * Fires the instance's timer with the clock later than every escalation recorded so far (some tests run whole years
+     * ahead), so that what it sends is the newest escalation.
+     */
+    private void fireAfterEveryEscalation(String instance, String timerActivityId) {
+        Instant latest = jdbc.sql("""
+                        select max(at) from (select at from rectification_event where type = 'ESCALATED'
+                            union all select at from duty_report_event where type = 'ESCALATED'
+                            union all select at from process_escalation) e""")
+                .query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(Instant.parse("3000-01-02T02:00:00Z"));
+        org.camunda.bpm.engine.runtime.Job timer = managementService.createJobQuery().processInstanceId(instance).timers()
+                .activityId(timerActivityId).singleResult();
+        assertThat(timer).as(timerActivityId).isNotNull();
+        Instant at = latest.plus(Duration.ofHours(1));
+        ClockUtil.setCurrentTime(Date.from(at.isAfter(timer.getDuedate().toInstant()) ? at : timer.getDuedate().toInstant()));
+        try {
+            managementService.executeJob(timer.getId());
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    /** The year's list-signing round for one organization, started by the kit as the annual cycle starts it; its instance. */
+    private String startListSigning(int year, String organizationId) {
+        Round round = rounds.start(ListSigningProcess.PROCESS_ID, String.valueOf(year), year + "年度书记责任清单签订",
+                new RoundScope(RoundScope.Kind.UNDER, null, organizationId, null, null),
+                Map.of(ListSigning.YEAR_PARAMETER, year, ListSigning.DUE_DATE_PARAMETER, process.workingDay(6).toString()), "zhao.min");
+        await().atMost(ProcessTestSupport.PATIENCE).until(() -> rounds.find(round.id()).orElseThrow().finishedAt() != null);
+        assertThat(rounds.find(round.id()).orElseThrow().started()).isEqualTo(1);
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(ListSigningProcess.PROCESS_ID)
+                .processInstanceBusinessKey(year + "-" + organizationId).singleResult().getId();
     }
 
     private long open(String issuer, String organizationId) {
