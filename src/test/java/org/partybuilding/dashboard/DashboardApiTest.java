@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,6 +28,8 @@ import org.partybuilding.IntegrationTest;
 import org.partybuilding.annual.ListSigning;
 import org.partybuilding.annual.ListSigningProcess;
 import org.partybuilding.assessment.AssessmentService;
+import org.partybuilding.dutyreport.DutyReportProcess;
+import org.partybuilding.dutyreport.ReportStatus;
 import org.partybuilding.organization.DirectoryService;
 import org.partybuilding.rectification.RectificationProcess;
 import org.partybuilding.rectification.RectificationProcess.Elements;
@@ -40,7 +44,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * {@code /api/dashboard/**} over real HTTP with the demo city: every figure is checked against what the same user may
  * read elsewhere (the engine's task query for the scope's tenants, the ledger API, the tables), never against a
- * number written here. mao.jianjun supervises 河西镇 (李家村 is in it), shi.xiaohong 城南街道 (幸福社区).
+ * number written here, or against what the test itself set up. mao.jianjun supervises 河西镇 (李家村 is in it),
+ * shi.xiaohong 城南街道 (幸福社区).
  */
 @IntegrationTest
 class DashboardApiTest {
@@ -55,7 +60,7 @@ class DashboardApiTest {
     @Autowired RuntimeService runtimeService;
     @LocalServerPort int port;
 
-    /** Years of list-signing rounds no other test uses (ListSigningProcessTest takes 20000–30000). */
+    /** Years no other test uses: list signing's (ListSigningProcessTest takes 20000–30000) and duty reports' (3000–12990). */
     private static final AtomicInteger YEARS = new AtomicInteger(40000 + ThreadLocalRandom.current().nextInt(1000) * 10);
 
     private Http http;
@@ -69,8 +74,11 @@ class DashboardApiTest {
     void eachUserSeesTheFiguresOfTheirScopeAndTheyAddUp() {
         long lijia = open("mao.jianjun", "village-lijia");
         open("shi.xiaohong", "community-xingfu");
-        // one of 李家村's items is overdue (its due date moved back in the ledger only: the dashboard reads the ledger)
+        // one of 李家村's items is overdue (its due date moved back in the ledger only: the dashboard reads the ledger),
+        // and so is its task (moved back in the engine's task table, which the dashboard reads)
         jdbc.sql("update rectification_item set due_date = current_date - 3 where id = ?").param(lijia).update();
+        jdbc.sql("update act_ru_task set due_date_ = ? where proc_inst_id_ = (select process_instance_id from rectification_item where id = ?)")
+                .params(Timestamp.from(Instant.now().minus(Duration.ofDays(3))), lijia).update();
 
         JsonNode town = overview("mao.jianjun");
         assertThat(town.at("/scope/organizationId").asText()).isEqualTo("town-hexi");
@@ -84,6 +92,8 @@ class DashboardApiTest {
         assertThat(lijiaRow.get("depth").asInt()).isEqualTo(1);
         assertThat(lijiaRow.get("overdueItems").asLong()).isEqualTo(count("village-lijia", true));
         assertThat(lijiaRow.get("overdueItems").asLong()).isPositive();
+        assertThat(lijiaRow.get("overdueTasks").asLong()).isEqualTo(taskService.createTaskQuery().tenantIdIn("village-lijia")
+                .dueBefore(new Date()).count()).isPositive();
         assertThat(townIds).doesNotContain("community-xingfu");
 
         JsonNode city = overview("zhao.min");
@@ -225,6 +235,44 @@ class DashboardApiTest {
     }
 
     @Test
+    void gradesAreCountedPerRoundForTheScopeInTheirOrder() {
+        int year = YEARS.incrementAndGet();
+        String other = directory.overseenOrganizationIds("town-hexi").stream()
+                .filter(id -> !id.equals("town-hexi") && !id.equals("village-lijia")).findFirst().orElseThrow();
+        // a year-end round of its own, graded directly in the table the dashboard reads: two of 河西镇's reports and
+        // one of 城南街道's, and a report still being written
+        report(year, "village-lijia", ReportStatus.GRADED, "一般");
+        report(year, other, ReportStatus.GRADED, "好");
+        report(year, "community-xingfu", ReportStatus.GRADED, "差");
+        report(year, "village-longquan", ReportStatus.WRITING, null);
+        try {
+            JsonNode town = round(http.get("/api/dashboard/duty-reports", "mao.jianjun").json(), year);
+            assertThat(town.get("reports").asLong()).isEqualTo(2);
+            assertThat(town.at("/byStatus/GRADED").asLong()).isEqualTo(2);
+            assertThat(grades(town)).as("好 before 一般, 城南街道's left out").containsExactly(Map.entry("好", 1L), Map.entry("一般", 1L));
+
+            JsonNode city = round(http.get("/api/dashboard/duty-reports", "zhao.min").json(), year);
+            assertThat(city.get("reports").asLong()).isEqualTo(4);
+            assertThat(grades(city)).containsExactly(Map.entry("好", 1L), Map.entry("一般", 1L), Map.entry("差", 1L));
+
+            // every round of the town: its grades are those in the table for its organizations
+            String[] townIds = directory.overseenOrganizationIds("town-hexi").toArray(String[]::new);
+            for (JsonNode round : http.get("/api/dashboard/duty-reports", "mao.jianjun").json()) {
+                Map<String, Long> expected = new HashMap<>();
+                jdbc.sql("select grade, count(*) from duty_report where year = ? and half = ? and grade is not null and organization_id = any (?) "
+                                + "group by grade")
+                        .params(round.get("year").asInt(), round.get("half").asText(), townIds)
+                        .query(rs -> {
+                            expected.put(rs.getString(1), rs.getLong(2));
+                        });
+                assertThat(grades(round)).as(round.get("label").asText()).isEqualTo(expected);
+            }
+        } finally {
+            jdbc.sql("delete from duty_report where year = ?").param(year).update();
+        }
+    }
+
+    @Test
     void needsALoginAndAcceptsTheWebappsOne() {
         Http.Response anonymous = http.getAnonymous("/api/dashboard/overview");
         assertThat(anonymous.status()).isEqualTo(401);
@@ -253,18 +301,25 @@ class DashboardApiTest {
                 openItems.merge(item.get("organizationId").asText(), 1L, Long::sum);
             }
         }
+        Date now = new Date();
         long tasks = 0;
+        long overdueTasks = 0;
         long items = 0;
         for (JsonNode row : overview.get("organizations")) {
             String id = row.get("id").asText();
             assertThat(row.get("openTasks").asLong()).as("tasks of " + id)
                     .isEqualTo(taskService.createTaskQuery().tenantIdIn(id).count());
+            assertThat(row.get("overdueTasks").asLong()).as("overdue tasks of " + id)
+                    .isEqualTo(taskService.createTaskQuery().tenantIdIn(id).dueBefore(now).count());
             assertThat(row.get("openItems").asLong()).as("items of " + id).isEqualTo(openItems.getOrDefault(id, 0L));
             tasks += row.get("openTasks").asLong();
+            overdueTasks += row.get("overdueTasks").asLong();
             items += row.get("openItems").asLong();
         }
         assertThat(overview.at("/totals/openTasks").asLong()).isEqualTo(tasks)
                 .isEqualTo(taskService.createTaskQuery().tenantIdIn(ids.toArray(String[]::new)).count());
+        assertThat(overview.at("/totals/overdueTasks").asLong()).isEqualTo(overdueTasks)
+                .isEqualTo(taskService.createTaskQuery().tenantIdIn(ids.toArray(String[]::new)).dueBefore(now).count());
         assertThat(overview.at("/totals/openItems").asLong()).isEqualTo(items);
     }
 
@@ -299,6 +354,28 @@ class DashboardApiTest {
         assertThat(rounds.find(round.id()).orElseThrow().started()).isEqualTo(1);
         return runtimeService.createProcessInstanceQuery().processDefinitionKey(ListSigningProcess.PROCESS_ID)
                 .processInstanceBusinessKey(year + "-" + organizationId).singleResult().getId();
+    }
+
+    private void report(int year, String organizationId, ReportStatus status, String grade) {
+        jdbc.sql("insert into duty_report (year, half, organization_id, business_key, status, reviewer_ids, grade) "
+                        + "values (?, 'YEAR_END', ?, ?, ?, '{}', ?)")
+                .params(year, organizationId, DutyReportProcess.PROCESS_ID + "-dashboard-" + year + "-" + organizationId, status.name(), grade)
+                .update();
+    }
+
+    private static JsonNode round(JsonNode rounds, int year) {
+        for (JsonNode round : rounds) {
+            if (round.get("year").asInt() == year) {
+                return round;
+            }
+        }
+        throw new AssertionError("no round of " + year + " in " + rounds);
+    }
+
+    private static Map<String, Long> grades(JsonNode round) {
+        Map<String, Long> grades = new LinkedHashMap<>();
+        round.get("grades").fields().forEachRemaining(e -> grades.put(e.getKey(), e.getValue().asLong()));
+        return grades;
     }
 
     private long open(String issuer, String organizationId) {
