@@ -14,6 +14,9 @@
   const ROUND_STATUS = {PLANNING: '制定方案', INSPECTING: '督查中', BULLETIN: '审定通报', REVISITING: '整改及回头看',
     DONE: '已办结', CANCELLED: '已撤销'};
   const SEVERITY = {HIGH: '严重', MEDIUM: '较重', LOW: '一般'};
+  // an escalation's kind; another process of the kit (kind PROCESS) by its process id, else as its mail named it
+  const ESCALATION_KIND = {RECTIFICATION: '整改事项', DUTY_REPORT: '述职报告', 'list-signing': '清单签订',
+    'quarterly-inspection': '专项督查'};
   const charts = [];
   let overview = null;
 
@@ -402,6 +405,7 @@
     events.forEach((e) => {
       const li = el('li');
       li.appendChild(el('span', time(e.at), 'when'));
+      li.appendChild(el('span', ESCALATION_KIND[e.kind === 'PROCESS' ? e.processId : e.kind] || e.noticeKind || '督办', 'kind'));
       li.appendChild(document.createTextNode(e.organizationName + ' · ' + e.title + ' · ' + e.detail));
       list.appendChild(li);
     });

@@ -32,8 +32,8 @@ import org.springframework.stereotype.Component;
 @Component("listSigning")
 public class ListSigning implements RoundProcess, DeadlineSubject, TaskListener {
 
-    static final String YEAR_PARAMETER = "year";
-    static final String DUE_DATE_PARAMETER = "dueDate";
+    public static final String YEAR_PARAMETER = "year";
+    public static final String DUE_DATE_PARAMETER = "dueDate";
 
     private final ResponsibilityLists lists;
     private final DirectoryService directory;

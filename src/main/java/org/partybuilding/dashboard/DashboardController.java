@@ -39,7 +39,7 @@ class DashboardController {
     }
 
     @GetMapping("/escalations")
-    @Operation(summary = "最近的督办（整改事项和述职报告），新的在前")
+    @Operation(summary = "最近的督办（整改事项、述职报告、清单签订、专项督查等各流程），新的在前")
     List<DashboardRepository.Escalation> escalations(@RequestParam(defaultValue = "20") int limit, ApiUser caller) {
         return dashboard.escalations(caller, limit);
     }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.partybuilding.dutyreport.DutyReportProcess;
+import org.partybuilding.rectification.RectificationProcess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -74,39 +76,66 @@ class DashboardRepository {
     }
 
     /**
-     * The latest escalations (一级、二级督办) of rectification items and duty reports in scope, newest first.
+     * The latest escalations (一级、二级督办) in scope, newest first: of rectification items and duty reports from their
+     * own events, of every other process of the kit (list signing, inspections …) from the kit's record
+     * {@code process_escalation}.
      *
-     * @param kind {@code RECTIFICATION} or {@code DUTY_REPORT}; {@code reference} the item's or report's id
+     * @param kind       {@code RECTIFICATION}, {@code DUTY_REPORT} or {@code PROCESS} (another process: {@code processId})
+     * @param reference  the item's or report's id; null for {@code PROCESS}
+     * @param noticeKind what the mail's subject called it (【清单签订督办】: 清单签订); null for items and reports
      */
-    record Escalation(String kind, long reference, String organizationId, String organizationName, String title,
-            OffsetDateTime at, String detail, String processInstanceId) {
+    record Escalation(String kind, String processId, Long reference, String organizationId, String organizationName, String title,
+            OffsetDateTime at, String detail, String processInstanceId, String noticeKind) {
     }
+
+    /**
+     * The processes whose escalations are read from their own events, not from the kit's record: written into the
+     * statement as literals (constants, never input) so that it matches the partial index
+     * {@code process_escalation_other_at_idx} of V23.
+     */
+    private static final String OTHER_PROCESSES = "x.process_id not in ('" + RectificationProcess.PROCESS_ID + "', '"
+            + DutyReportProcess.PROCESS_ID + "')";
 
     List<Escalation> escalations(String[] ids, int limit) {
         String itemScope = ids == null ? "" : " and i.organization_id = any (?)";
         String reportScope = ids == null ? "" : " and r.organization_id = any (?)";
-        List<Object> params = new ArrayList<>(params(ids));
+        String processScope = ids == null ? "" : " and x.organization_id = any (?)";
+        List<Object> params = new ArrayList<>();
+        params.add(RectificationProcess.PROCESS_ID);
+        params.addAll(params(ids));
+        params.add(limit);
+        params.add(DutyReportProcess.PROCESS_ID);
+        params.addAll(params(ids));
         params.add(limit);
         params.addAll(params(ids));
         params.add(limit);
         params.add(limit);
         return jdbc.sql("""
-                        (select 'RECTIFICATION' as kind, i.id as reference, i.organization_id, o.name, i.title, e.at, e.detail,
-                                i.process_instance_id
+                        (select 'RECTIFICATION' as kind, ?::text as process_id, i.id as reference, i.organization_id, o.name, i.title, e.at,
+                                e.detail, i.process_instance_id, null::text as notice_kind
                          from rectification_event e join rectification_item i on i.id = e.item_id join organization o on o.id = i.organization_id
                          where e.type = 'ESCALATED'""" + itemScope + """
                           order by e.at desc, e.id desc limit ?)
                         union all
-                        (select 'DUTY_REPORT', r.id, r.organization_id, o.name,
+                        (select 'DUTY_REPORT', ?::text, r.id, r.organization_id, o.name,
                                 r.year || '年' || case r.half when 'MID_YEAR' then '年中' else '年末' end || '述职报告', e.at, e.detail,
-                                r.process_instance_id
+                                r.process_instance_id, null::text
                          from duty_report_event e join duty_report r on r.id = e.report_id join organization o on o.id = r.organization_id
                          where e.type = 'ESCALATED'""" + reportScope + """
                           order by e.at desc, e.id desc limit ?)
+                        union all
+                        (select 'PROCESS', x.process_id::text, null::bigint, x.organization_id, o.name, x.title, x.at,
+                                x.action || '逾期，' || case x.level when 1 then '一级督办' else '二级督办' end || '，已通知：' || x.addressee
+                                    || '（' || array_to_string(x.recipients, ', ') || '）',
+                                x.process_instance_id, x.kind::text
+                         from process_escalation x join organization o on o.id = x.organization_id"""
+                        + " where " + OTHER_PROCESSES + processScope + """
+                          order by x.at desc, x.id desc limit ?)
                         order by at desc limit ?""")
                 .params(params)
-                .query((rs, n) -> new Escalation(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getObject(6, OffsetDateTime.class), rs.getString(7), rs.getString(8)))
+                .query((rs, n) -> new Escalation(rs.getString(1), rs.getString(2), rs.getObject(3, Long.class), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getString(8), rs.getString(9),
+                        rs.getString(10)))
                 .list();
     }
 

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Reminders and escalations of every process, written to the outbox in the timer's transaction: a reminder to the
  * step's holders before the deadline, the first level to the organization supervising the holder at the deadline,
  * the second level to the organization department. A notice is sent once per step, level and deadline: a step that
- * comes back with the same deadline (returned work) does not send it again.
+ * comes back with the same deadline (returned work) does not send it again. Each escalation sent is also recorded in
+ * {@code process_escalation} ({@link EscalationRecords}), in the same transaction, for the dashboard.
  */
 @Component
 class DeadlineNotices {
@@ -24,13 +25,16 @@ class DeadlineNotices {
     private final DirectoryService directory;
     private final Deadlines deadlines;
     private final ProcessMails mails;
+    private final EscalationRecords escalations;
 
-    DeadlineNotices(DeadlineSubjects subjects, MailOutbox outbox, DirectoryService directory, Deadlines deadlines, ProcessMails mails) {
+    DeadlineNotices(DeadlineSubjects subjects, MailOutbox outbox, DirectoryService directory, Deadlines deadlines, ProcessMails mails,
+            EscalationRecords escalations) {
         this.subjects = subjects;
         this.outbox = outbox;
         this.directory = directory;
         this.deadlines = deadlines;
         this.mails = mails;
+        this.escalations = escalations;
     }
 
     void remind(DelegateExecution execution) {
@@ -65,13 +69,16 @@ class DeadlineNotices {
         long days = deadlines.daysOverdue(deadline);
         String overdue = days > 0 ? "已逾期 " + days + " 天" : "已到期未" + notice.unfinished();
         String ask = level == 1 ? "请督促其尽快办理。" : notice.secondLevelNote();
-        boolean added = outbox.enqueue(new Mail(dedupKey(execution, subject, step, "escalation-" + level, deadline), to,
+        String dedupKey = dedupKey(execution, subject, step, "escalation-" + level, deadline);
+        boolean added = outbox.enqueue(new Mail(dedupKey, to,
                 "【" + (level == 1 ? notice.kind() + "督办" : "二级督办") + "】" + organization.name() + notice.title() + overdue,
                 addressee + "：\n\n" + organization.name() + "的“" + notice.action() + "”已超过期限"
                         + (days > 0 ? " " + days + " 天" : "") + "仍未完成（" + (level == 1 ? "一级督办" : "二级督办") + "），" + ask + "\n\n"
                         + notice.details() + "办理期限：" + deadlines.text(deadline) + "\n已逾期：" + days + " 天\n"
                         + mails.links(execution) + ProcessMails.FOOTER));
         if (added) {
+            escalations.record(new EscalationRecords.Escalation(dedupKey, processId(execution), subject.noticeKey(execution),
+                    execution.getProcessInstanceId(), step, level, notice, addressee, to, deadline, deadlines.now()));
             subject.noticed(execution, step, level, to);
         }
     }
@@ -94,8 +101,11 @@ class DeadlineNotices {
 
     /** One mail per instance, step, level and deadline; a retried job rolls back its outbox row with it. */
     private static String dedupKey(DelegateExecution execution, DeadlineSubject subject, String step, String kind, Date deadline) {
-        String process = ((ExecutionEntity) execution).getProcessDefinition().getKey();
         String key = subject.noticeKey(execution);
-        return process + "-" + key + "-" + step + "-" + kind + "-" + deadline.getTime() / 1000;
+        return processId(execution) + "-" + key + "-" + step + "-" + kind + "-" + deadline.getTime() / 1000;
+    }
+
+    private static String processId(DelegateExecution execution) {
+        return ((ExecutionEntity) execution).getProcessDefinition().getKey();
     }
 }

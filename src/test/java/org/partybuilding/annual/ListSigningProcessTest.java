@@ -179,6 +179,10 @@ class ListSigningProcessTest {
         Assertions.assertThat(recipients(second)).containsExactlyInAnyOrderElementsOf(ORG_DEPT);
         Assertions.assertThat(subject(second)).startsWith("【二级督办】中共青禾市河西镇李家村委员会" + token + "已逾期");
         Assertions.assertThat(body(second)).contains("市委组织部", "二级督办", StepNotice.FOLLOW_UP);
+        // the kit's record of the escalations (the dashboard lists them): one per notice, for the organization whose list it is
+        Assertions.assertThat(jdbc.sql("select level || ' ' || organization_id || ' ' || kind || ' ' || title || ' ' || addressee "
+                        + "from process_escalation where process_instance_id = ? order by level").param(instance.getId()).query(String.class).list())
+                .containsExactly("1 " + ORGANIZATION + " 清单签订 " + token + " 中共青禾市河西镇委员会", "2 " + ORGANIZATION + " 清单签订 " + token + " 市委组织部");
 
         assertThat(instance).isWaitingAt(Elements.SIGN).hasPassed(Elements.SEND_SIGN_REMINDER, Elements.ESCALATE_SIGN_TO_SUPERVISOR,
                 Elements.ESCALATE_SIGN_TO_ORG_DEPT);
