@@ -249,7 +249,7 @@ public class InspectionService {
         List<InspectionPlanner.Assignment> assignments = List.of();
         if (problems.isEmpty()) {
             try {
-                assignments = InspectionPlanner.assign(targets, inspectors, townOf());
+                assignments = InspectionPlanner.assign(targets, inspectors, avoidedBy());
             } catch (InspectionPlanner.Impossible e) {
                 problems.add(new ApiError.Detail("inspectors", null, e.getMessage()));
             }
@@ -320,6 +320,21 @@ public class InspectionService {
             }
         }
         return chosen;
+    }
+
+    /**
+     * What an inspector must not inspect (回避): every organization that the town, subdistrict or sector they belong to
+     * oversees along the directory's parent and supervisor relations ({@link DirectoryService#overseenOrganizationIds}),
+     * so a sector committee's inspector inspects neither its own organizations nor those of a town it supervises;
+     * nothing for a city-level inspector. Asked once per town, subdistrict or sector.
+     */
+    private Function<StaffMember, Set<String>> avoidedBy() {
+        Function<String, String> townOf = townOf();
+        Map<String, Set<String>> overseen = new HashMap<>();
+        return inspector -> {
+            String unit = townOf.apply(inspector.organizationId());
+            return unit == null ? Set.of() : overseen.computeIfAbsent(unit, u -> Set.copyOf(directory.overseenOrganizationIds(u)));
+        };
     }
 
     /** The organization directly below the city that an organization belongs to: its town, subdistrict or sector. */

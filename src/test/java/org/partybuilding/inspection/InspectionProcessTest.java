@@ -289,6 +289,26 @@ class InspectionProcessTest {
     }
 
     @Test
+    void aSectorsInspectorDoesNotInspectTheOrganizationsItsSectorSupervisesInATown() {
+        // 华宁纺织 is of 河西镇 (parent) and guided by the 两新工委 (supervisor): neither qiu.hongmei (河西镇) nor qian.jiahui
+        // (两新工委) may inspect it, though qian.jiahui may inspect 河西镇's villages
+        Organization textile = directory.organization("npe-huaning-textile").orElseThrow();
+        assertThat(textile.parentId()).isEqualTo("town-hexi");
+        assertThat(textile.supervisorId()).isEqualTo("sector-two-new");
+        assertThat(directory.staffMember("qian.jiahui").orElseThrow().organizationId()).isEqualTo("sector-two-new");
+        InspectionPlan withoutCity = plan("UNDER", null, "town-hexi", null, null, List.of("VILLAGE-09"), List.of("qiu.hongmei", "qian.jiahui"));
+        assertThatThrownBy(() -> inspections.resolve(withoutCity, year, 4)).isInstanceOf(ApiException.class)
+                .hasMessageContaining("回避").hasMessageContaining(textile.name()).hasMessageNotContaining("李家村");
+
+        InspectionPlan plan = plan("UNDER", null, "town-hexi", null, null, List.of("VILLAGE-09"), List.of("qiu.hongmei", "qian.jiahui", "bai.xuefeng"));
+        List<InspectionPlanner.Assignment> assignments = inspections.resolve(plan, year, 4).assignments();
+        assertThat(assignments).extracting(a -> a.organization().id()).contains(textile.id(), "npe-hexi-new-materials");
+        assertThat(assignments).filteredOn(a -> "sector-two-new".equals(a.organization().supervisorId()))
+                .allSatisfy(a -> assertThat(a.inspector().userId()).isEqualTo("bai.xuefeng"));
+        assertThat(assignments).extracting(a -> a.inspector().userId()).doesNotContain("qiu.hongmei").contains("qian.jiahui");
+    }
+
+    @Test
     void theOrganizationDepartmentPlansInTasklistAndAPlanThatBecameImpossibleComesBack() {
         String instance = start(new InspectionPlan(year, 4, null, null, null, null, null, null, null, null, null));
         Task planning = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(Elements.PLAN).singleResult();
