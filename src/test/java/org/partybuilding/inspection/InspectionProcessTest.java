@@ -146,9 +146,12 @@ class InspectionProcessTest {
                 .hasMessageContaining("未发现问题");
         assertThat(repository.findings(year, 4)).isEmpty();
 
+        // the findings cite items the form lists for this organization (its secretary type's)
+        List<String> listed = String.valueOf(taskService.getVariable(task.getId(), "checklistText")).lines()
+                .map(line -> line.substring(0, line.indexOf('（'))).toList();
         LocalDate due = process.workingDay(15);
         asInspector(first.inspectorId(), () -> taskService.complete(task.getId(), findings("查阅了 2026 年三会一课记录，走访党员 5 名", false,
-                "VILLAGE-09｜较重｜9 月支部委员会未召开，记录不全｜" + due + "\nCOMMUNITY-09｜严重｜发展党员材料缺少公示环节")));
+                listed.get(0) + "｜较重｜9 月支部委员会未召开，记录不全｜" + due + "\n" + listed.get(listed.size() - 1) + "｜严重｜发展党员材料缺少公示环节")));
         List<InspectionRepository.Finding> findings = repository.findings(year, 4);
         assertThat(findings).hasSize(2);
         RectificationItem item = rectifications.find(findings.get(0).itemId(), orgDept());
