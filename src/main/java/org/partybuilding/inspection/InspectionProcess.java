@@ -8,6 +8,7 @@ public final class InspectionProcess {
 
     /** Steps with a deadline (the deadline kit's {@code step} input). */
     public static final String INSPECT_STEP = "inspect";
+    public static final String REVISIT_STEP = "revisit";
 
     /** The BPMN error of {@code Task_AssignInspectors} when the plan cannot be carried out (回避 impossible...). */
     public static final String PLAN_IMPOSSIBLE_ERROR = "PLAN_IMPOSSIBLE";
@@ -48,7 +49,14 @@ public final class InspectionProcess {
         public static final String CANCELLED_GATEWAY = "Gateway_ItemCancelled";
         public static final String ITEM_CANCELLED = "EndEvent_ItemCancelled";
         public static final String REVISIT_DUE = "Event_RevisitDue";
+        public static final String SCHEDULE_REVISIT_DEADLINES = "Task_ScheduleRevisitDeadlines";
         public static final String REVISIT = "Task_Revisit";
+        public static final String REVISIT_REMINDER_TIMER = "BoundaryEvent_RevisitReminderDue";
+        public static final String SEND_REVISIT_REMINDER = "Task_SendRevisitReminder";
+        public static final String REVISIT_DEADLINE_TIMER = "BoundaryEvent_RevisitDeadlinePassed";
+        public static final String ESCALATE_REVISIT_TO_SUPERVISOR = "Task_EscalateRevisitToSupervisor";
+        public static final String REVISIT_SECOND_ESCALATION_TIMER = "BoundaryEvent_RevisitSecondEscalationDue";
+        public static final String ESCALATE_REVISIT_TO_ORG_DEPT = "Task_EscalateRevisitToOrgDept";
         public static final String RELAPSED_GATEWAY = "Gateway_Relapsed";
         public static final String REOPEN = "Task_ReopenItem";
         public static final String CONSOLIDATED = "EndEvent_Consolidated";

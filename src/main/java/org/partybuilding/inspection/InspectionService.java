@@ -249,7 +249,7 @@ public class InspectionService {
         List<InspectionPlanner.Assignment> assignments = List.of();
         if (problems.isEmpty()) {
             try {
-                assignments = InspectionPlanner.assign(targets, inspectors, townOf());
+                assignments = InspectionPlanner.assign(targets, inspectors, avoidedBy());
             } catch (InspectionPlanner.Impossible e) {
                 problems.add(new ApiError.Detail("inspectors", null, e.getMessage()));
             }
@@ -320,6 +320,21 @@ public class InspectionService {
             }
         }
         return chosen;
+    }
+
+    /**
+     * What an inspector must not inspect (回避): every organization that the town, subdistrict or sector they belong to
+     * oversees along the directory's parent and supervisor relations ({@link DirectoryService#overseenOrganizationIds}),
+     * so a sector committee's inspector inspects neither its own organizations nor those of a town it supervises;
+     * nothing for a city-level inspector. Asked once per town, subdistrict or sector.
+     */
+    private Function<StaffMember, Set<String>> avoidedBy() {
+        Function<String, String> townOf = townOf();
+        Map<String, Set<String>> overseen = new HashMap<>();
+        return inspector -> {
+            String unit = townOf.apply(inspector.organizationId());
+            return unit == null ? Set.of() : overseen.computeIfAbsent(unit, u -> Set.copyOf(directory.overseenOrganizationIds(u)));
+        };
     }
 
     /** The organization directly below the city that an organization belongs to: its town, subdistrict or sector. */
@@ -431,21 +446,25 @@ public class InspectionService {
         return round.label() + "：" + round.theme() + "——" + organization(organizationId).name();
     }
 
-    /**
-     * The checklist of the round for one organization, as the inspection form shows it, one item per line: the items of
-     * its secretary type's list (all of the round's items when none of them is of that type).
-     */
+    /** The checklist of the round for one organization, as the inspection form shows it, one item per line. */
     String checklistText(DelegateExecution execution, String organizationId) {
-        InspectionRound round = round(execution);
+        StringBuilder text = new StringBuilder();
+        for (ResponsibilityItem item : checklist(round(execution), organizationId)) {
+            text.append(item.code()).append("（").append(item.category()).append("）").append(item.text()).append('\n');
+        }
+        return text.toString().strip();
+    }
+
+    /**
+     * The round's items that apply to one organization, the only ones its findings may cite: those of its secretary
+     * type's list (all of the round's items when none of them is of that type).
+     */
+    private List<ResponsibilityItem> checklist(InspectionRound round, String organizationId) {
         String type = organization(organizationId).secretaryType();
         Map<String, ResponsibilityItem> inEffect = items(round.year());
         List<ResponsibilityItem> items = round.checklist().stream().map(inEffect::get).filter(java.util.Objects::nonNull).toList();
         List<ResponsibilityItem> own = items.stream().filter(item -> item.type().equals(type)).toList();
-        StringBuilder text = new StringBuilder();
-        for (ResponsibilityItem item : own.isEmpty() ? items : own) {
-            text.append(item.code()).append("（").append(item.category()).append("）").append(item.text()).append('\n');
-        }
-        return text.toString().strip();
+        return own.isEmpty() ? items : own;
     }
 
     Organization organization(String id) {
@@ -461,7 +480,7 @@ public class InspectionService {
         String summary = ProcessValues.text(task, Variables.SUMMARY, "督查情况", 4000, true);
         boolean noFindings = Boolean.TRUE.equals(task.getVariable(Variables.NO_FINDINGS));
         String text = ProcessValues.text(task, Variables.FINDINGS, "发现的问题", 20000, false);
-        List<FindingLine> lines = parseFindings(text, round);
+        List<FindingLine> lines = parseFindings(text, round, checklist(round, organizationId).stream().map(ResponsibilityItem::code).toList());
         if (noFindings && !lines.isEmpty()) {
             throw new FormFieldValidationException(Variables.FINDINGS, "已勾选“未发现问题”，但又填写了 " + lines.size() + " 条问题，请二选一");
         }
@@ -500,8 +519,10 @@ public class InspectionService {
     /**
      * The inspection form's findings, one per line: {@code 检查项编号｜严重程度｜问题描述｜整改期限} (the due date may be left
      * out: then {@code app.inspection.rectification-working-days} working days from today). Every bad line is named.
+     *
+     * @param applicable the codes of the items the form lists for the organization: a finding cites one of them
      */
-    List<FindingLine> parseFindings(String text, InspectionRound round) {
+    List<FindingLine> parseFindings(String text, InspectionRound round, List<String> applicable) {
         List<FindingLine> lines = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         String[] raw = text.split("\\R");
@@ -519,6 +540,8 @@ public class InspectionService {
             String code = parts[0].strip();
             if (!round.checklist().contains(code)) {
                 problems.add(where + "检查项 " + code + " 不在本次督查的检查清单中");
+            } else if (!applicable.contains(code)) {
+                problems.add(where + "检查项 " + code + " 不适用于本党组织，请填写表单所列的检查项：" + String.join("、", applicable));
             }
             Severity severity = severity(parts[1].strip());
             if (severity == null) {

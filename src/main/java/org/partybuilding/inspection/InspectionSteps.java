@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * What {@code bpmn/quarterly-inspection.bpmn} asks of the server ({@code ${inspectionSteps...}}): the round's
  * organizations and who inspects each (from the tables, never from a variable a user could write), the steps' records,
- * and what the deadline kit says in reminders and escalations of an inspection (to the inspector; escalations to the
- * organization department, which runs the inspections).
+ * and what the deadline kit says in reminders and escalations of an inspection and of a re-inspection (to the
+ * inspector; escalations to the organization department, which runs the inspections).
  */
 @Component("inspectionSteps")
 public class InspectionSteps implements DeadlineSubject {
@@ -157,23 +157,49 @@ public class InspectionSteps implements DeadlineSubject {
         return InspectionProcess.PROCESS_ID;
     }
 
-    /** One inspection per organization in the one instance: each is reminded and escalated on its own. */
+    /**
+     * One inspection per organization and one re-inspection per finding in the one instance: each is reminded and
+     * escalated on its own (an organization may have several findings re-inspected at once).
+     */
     @Override
     public String noticeKey(DelegateExecution execution) {
-        return execution.getProcessBusinessKey() + "/" + inspected(execution);
+        Object item = execution.getVariable(Variables.ITEM_ID);
+        return execution.getProcessBusinessKey() + "/" + (item != null ? "item-" + item : inspected(execution));
     }
 
+    /**
+     * An inspection ({@code inspect}) or a re-inspection ({@code revisit}): held by its inspector, a city staff member,
+     * so escalations go to the organization department.
+     */
     @Override
     public StepNotice notice(DelegateExecution execution, String step) {
         InspectionRound round = inspections.round(execution);
+        if (InspectionProcess.REVISIT_STEP.equals(step)) {
+            InspectionRepository.Finding finding = inspections.finding(itemId(execution));
+            Organization organization = inspections.organization(finding.organizationId());
+            String inspectorId = inspections.revisitor(finding.itemId());
+            StaffMember inspector = directory.staffMember(inspectorId).orElse(null);
+            String details = "督查对象：" + organization.name() + "\n督查发现的问题：" + finding.description() + "（" + round.label() + "，检查项 "
+                    + finding.itemCode() + "，整改事项 #" + finding.itemId() + "，已整改销号）\n督查人员：" + inspectorText(inspector, inspectorId) + "\n";
+            return notice(organization, inspector, inspectorId, "回头看", "“" + finding.description() + "”", "对已整改销号的问题开展回头看",
+                    "完成回头看", details, "请组织部督促督查人员按期完成回头看。");
+        }
         Organization organization = inspections.organization(inspected(execution));
         String inspectorId = inspector(execution);
         StaffMember inspector = directory.staffMember(inspectorId).orElse(null);
-        String details = "督查对象：" + organization.name() + "\n督查主题：" + round.theme() + "\n督查人员："
-                + (inspector == null ? inspectorId : inspector.name() + (inspector.phone() == null ? "" : "（" + inspector.phone() + "）")) + "\n";
+        String details = "督查对象：" + organization.name() + "\n督查主题：" + round.theme() + "\n督查人员：" + inspectorText(inspector, inspectorId) + "\n";
+        return notice(organization, inspector, inspectorId, "督查", "“" + round.label() + "”", "开展专项督查并填报发现的问题", "完成督查", details,
+                "请组织部督促督查人员按期完成督查。");
+    }
+
+    private StepNotice notice(Organization organization, StaffMember inspector, String inspectorId, String kind, String title, String action,
+            String unfinished, String details, String secondLevelNote) {
         String city = directory.rootId().orElse(organization.id());
-        return new StepNotice("督查", "“" + round.label() + "”", organization.id(), "开展专项督查并填报发现的问题", "完成督查", city,
-                (inspector == null ? inspectorId : inspector.name()) + "同志",
-                inspector == null || inspector.email() == null ? List.of() : List.of(inspector.email()), details, "请组织部督促督查人员按期完成督查。");
+        return new StepNotice(kind, title, organization.id(), action, unfinished, city, (inspector == null ? inspectorId : inspector.name()) + "同志",
+                inspector == null || inspector.email() == null ? List.of() : List.of(inspector.email()), details, secondLevelNote);
+    }
+
+    private static String inspectorText(StaffMember inspector, String inspectorId) {
+        return inspector == null ? inspectorId : inspector.name() + (inspector.phone() == null ? "" : "（" + inspector.phone() + "）");
     }
 }

@@ -172,6 +172,8 @@ class InspectionAttackTest {
                 {"VILLAGE-09｜一般｜会议记录\u0085不全", "findings", "控制字符"},
                 {"VILLAGE-02｜一般｜不在本次检查清单", "findings", "检查项 VILLAGE-02 不在本次督查的检查清单中"},
                 {"VILLAGE-99｜一般｜不在任何清单", "findings", "检查项 VILLAGE-99 不在本次督查的检查清单中"},
+                // in the round's checklist, but a community's item: the village's form does not list it
+                {"COMMUNITY-09｜一般｜社区的检查项", "findings", "第 1 行：检查项 COMMUNITY-09 不适用于本党组织，请填写表单所列的检查项：VILLAGE-09"},
                 {"VILLAGE-09｜很严重｜程度不对", "findings", "严重程度应为 一般、较重 或 严重"},
                 {"VILLAGE-09｜一般｜", "findings", "请填写问题描述"},
                 {"VILLAGE-09｜一般｜期限已过｜2020-01-01", "findings", "应晚于今天"},

@@ -60,9 +60,9 @@ import org.springframework.test.context.TestExecutionListeners;
  * Every path of {@code quarterly-inspection} on the demo city: the plan given whole or made in the planning task, its
  * refusal when the avoidance rule (回避) cannot be kept, a plan that became impossible going back to planning, the
  * sample drawn again from its seed, findings opening rectification items (issued by the city, verified by the
- * inspectors), "no findings", the bulletin read back with Apache POI, reminders and escalations per inspection, and the
- * re-inspection (回头看) that reopens an item and later consolidates, or is skipped for an item that was cancelled. Each
- * test has a year of its own, far ahead.
+ * inspectors), "no findings", the bulletin read back with Apache POI, reminders and escalations per inspection and per
+ * re-inspection, and the re-inspection (回头看) that reopens an item and later consolidates, or is skipped for an item
+ * that was cancelled. Each test has a year of its own, far ahead.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -146,9 +146,12 @@ class InspectionProcessTest {
                 .hasMessageContaining("未发现问题");
         assertThat(repository.findings(year, 4)).isEmpty();
 
+        // the findings cite items the form lists for this organization (its secretary type's)
+        List<String> listed = String.valueOf(taskService.getVariable(task.getId(), "checklistText")).lines()
+                .map(line -> line.substring(0, line.indexOf('（'))).toList();
         LocalDate due = process.workingDay(15);
         asInspector(first.inspectorId(), () -> taskService.complete(task.getId(), findings("查阅了 2026 年三会一课记录，走访党员 5 名", false,
-                "VILLAGE-09｜较重｜9 月支部委员会未召开，记录不全｜" + due + "\nCOMMUNITY-09｜严重｜发展党员材料缺少公示环节")));
+                listed.get(0) + "｜较重｜9 月支部委员会未召开，记录不全｜" + due + "\n" + listed.get(listed.size() - 1) + "｜严重｜发展党员材料缺少公示环节")));
         List<InspectionRepository.Finding> findings = repository.findings(year, 4);
         assertThat(findings).hasSize(2);
         RectificationItem item = rectifications.find(findings.get(0).itemId(), orgDept());
@@ -289,6 +292,26 @@ class InspectionProcessTest {
     }
 
     @Test
+    void aSectorsInspectorDoesNotInspectTheOrganizationsItsSectorSupervisesInATown() {
+        // 华宁纺织 is of 河西镇 (parent) and guided by the 两新工委 (supervisor): neither qiu.hongmei (河西镇) nor qian.jiahui
+        // (两新工委) may inspect it, though qian.jiahui may inspect 河西镇's villages
+        Organization textile = directory.organization("npe-huaning-textile").orElseThrow();
+        assertThat(textile.parentId()).isEqualTo("town-hexi");
+        assertThat(textile.supervisorId()).isEqualTo("sector-two-new");
+        assertThat(directory.staffMember("qian.jiahui").orElseThrow().organizationId()).isEqualTo("sector-two-new");
+        InspectionPlan withoutCity = plan("UNDER", null, "town-hexi", null, null, List.of("VILLAGE-09"), List.of("qiu.hongmei", "qian.jiahui"));
+        assertThatThrownBy(() -> inspections.resolve(withoutCity, year, 4)).isInstanceOf(ApiException.class)
+                .hasMessageContaining("回避").hasMessageContaining(textile.name()).hasMessageNotContaining("李家村");
+
+        InspectionPlan plan = plan("UNDER", null, "town-hexi", null, null, List.of("VILLAGE-09"), List.of("qiu.hongmei", "qian.jiahui", "bai.xuefeng"));
+        List<InspectionPlanner.Assignment> assignments = inspections.resolve(plan, year, 4).assignments();
+        assertThat(assignments).extracting(a -> a.organization().id()).contains(textile.id(), "npe-hexi-new-materials");
+        assertThat(assignments).filteredOn(a -> "sector-two-new".equals(a.organization().supervisorId()))
+                .allSatisfy(a -> assertThat(a.inspector().userId()).isEqualTo("bai.xuefeng"));
+        assertThat(assignments).extracting(a -> a.inspector().userId()).doesNotContain("qiu.hongmei").contains("qian.jiahui");
+    }
+
+    @Test
     void theOrganizationDepartmentPlansInTasklistAndAPlanThatBecameImpossibleComesBack() {
         String instance = start(new InspectionPlan(year, 4, null, null, null, null, null, null, null, null, null));
         Task planning = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(Elements.PLAN).singleResult();
@@ -349,6 +372,55 @@ class InspectionProcessTest {
         MimeMessage second = mailStartingWith(awaitMails(greenMail, "【二级督办】", 1), "【二级督办】");
         assertThat(recipients(second)).containsExactlyInAnyOrderElementsOf(ORG_DEPT_MAILS);
         assertThat(ProcessTestSupport.body(first)).contains("督查人员", "tasklist/default/#/?task=" + inspectionTask(instance, target.organizationId()).getId());
+    }
+
+    @Test
+    void eachReInspectionHasItsOwnWorkingDayDeadlineReminderAndEscalation() {
+        String instance = start(plan("SAMPLE", null, null, 1, 1248L, List.of("VILLAGE-09"), null));
+        runJobs(instance);
+        InspectionRepository.Target target = repository.targets(year, 4).get(0);
+        String description = year + " 年党员发展公示记录缺失";
+        Task inspection = inspectionTask(instance, target.organizationId());
+        asInspector(target.inspectorId(), () -> taskService.complete(inspection.getId(), findings("查阅了发展党员材料", false,
+                "VILLAGE-09｜一般｜" + description)));
+        runJobs(instance);
+        long item = repository.findings(year, 4).get(0).itemId();
+        issueBulletin(instance);
+        rectify(item);
+
+        // the re-inspection falls due: 10 working days for it, as the policy's "revisit" rule says
+        process.fire(instance, Elements.REVISIT_DUE);
+        Task revisit = revisitTask(instance);
+        assertThat(revisit.getDueDate()).isEqualTo(deadlines.workingDaysFromToday(10));
+        assertThat(taskService.getVariable(revisit.getId(), "revisitDeadlineText")).asString().startsWith(deadlines.text(revisit.getDueDate()));
+
+        // the inspector is reminded, then the organization department is told at the deadline and again later
+        String execution = revisit.getExecutionId();
+        fireInScope(instance, execution, Elements.REVISIT_REMINDER_TIMER);
+        org.partybuilding.notification.OutboxDelivery.sendDue(context);
+        MimeMessage reminder = mailStartingWith(awaitMails(greenMail, description, 1), "【回头看提醒】“" + description + "”");
+        assertThat(recipients(reminder)).containsExactly(directory.staffMember(target.inspectorId()).orElseThrow().email());
+        String organizationName = directory.organization(target.organizationId()).orElseThrow().name();
+        assertThat(ProcessTestSupport.body(reminder)).contains("对已整改销号的问题开展回头看", organizationName, "整改事项 #" + item,
+                "tasklist/default/#/?task=" + revisit.getId());
+
+        fireInScope(instance, execution, Elements.REVISIT_DEADLINE_TIMER);
+        fireInScope(instance, execution, Elements.REVISIT_SECOND_ESCALATION_TIMER);
+        org.partybuilding.notification.OutboxDelivery.sendDue(context);
+        List<MimeMessage> mails = awaitMails(greenMail, description, 3);
+        MimeMessage first = mailStartingWith(mails, "【回头看督办】" + organizationName + "“" + description + "”");
+        assertThat(recipients(first)).containsExactlyInAnyOrderElementsOf(ORG_DEPT_MAILS);
+        assertThat(ProcessTestSupport.body(first)).contains("一级督办", "督查人员");
+        MimeMessage second = mailStartingWith(mails, "【二级督办】" + organizationName + "“" + description + "”");
+        assertThat(recipients(second)).containsExactlyInAnyOrderElementsOf(ORG_DEPT_MAILS);
+        assertThat(ProcessTestSupport.body(second)).contains("请组织部督促督查人员按期完成回头看。");
+
+        // late, but done: the quarter ends and no timer is left behind
+        asInspector(target.inspectorId(), () -> taskService.complete(revisit.getId(),
+                Map.of("revisitOutcome", "CONSOLIDATED", "revisitNote", "回访核实，公示记录已补齐")));
+        runJobs(instance);
+        BpmnAwareTests.assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).singleResult()).isNull();
+        assertThat(managementService.createJobQuery().processInstanceId(instance).count()).isZero();
     }
 
     // --- helpers ---
