@@ -110,6 +110,11 @@ class SupervisorCockpitBrowserTest {
                     + "&latestVersion=true&maxResults=1").json().get(0).get("id").asText();
             driver.get(cockpit() + "#/process-definition/" + definitionId + "/runtime");
             WebElement list = wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".party1248 table")));
+            String businessKey = engine.get(ENGINE + "/process-instance/" + item.processInstanceId()).json().get("businessKey").asText();
+            assertThat(businessKey).matches("ZG-\\d{4}-\\d{4,}");
+            assertThat(RectificationService.itemId(businessKey)).isEqualTo(item.id());
+            assertThat(list.findElement(By.linkText(businessKey)).getAttribute("href"))
+                    .as("the item numbered by its business key").endsWith("#/process-instance/" + item.processInstanceId() + "/runtime");
             assertThat(list.getText()).contains(item.title(), organizationName, "严重", dueDay).doesNotContain(elsewhere.title());
             assertNoRefusedAction(driver, "definition page");
             assertChineseOnly(driver, "definition page");
@@ -122,6 +127,7 @@ class SupervisorCockpitBrowserTest {
             LocalDate ledgerDue = LocalDate.parse(ledger.get("dueDate").asText());
             assertThat(detail.findElement(By.cssSelector("[data-field=dueDate]")).getText())
                     .isEqualTo(ledgerDue.getYear() + "年" + ledgerDue.getMonthValue() + "月" + ledgerDue.getDayOfMonth() + "日");
+            assertThat(detail.findElement(By.cssSelector("[data-field=key]")).getText()).isEqualTo(businessKey);
             assertThat(detail.findElement(By.cssSelector("[data-field=organization]")).getText()).isEqualTo(organizationName);
             assertThat(detail.findElement(By.cssSelector("[data-field=title]")).getText()).isEqualTo(item.title());
             assertThat(detail.findElement(By.cssSelector("[data-field=status]")).getText()).isEqualTo("待核验");
