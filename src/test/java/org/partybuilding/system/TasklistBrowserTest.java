@@ -26,6 +26,8 @@ class TasklistBrowserTest {
             WebDriver driver = browser.driver();
             assertThat(driver.findElement(By.cssSelector(".navbar-brand")).getText()).contains("1248 党建责任制");
             assertThat(driver.findElement(By.tagName("body")).getText()).contains("我的待办", "本组待认领", "全部可见任务");
+            assertThat(driver.findElement(By.cssSelector("li.account > a.dropdown-toggle")).getText().trim())
+                    .as("the administrator's name in the header").isEqualTo("系统管理员");
             assertThat(driver.findElements(By.cssSelector(".ce-eol-banner")))
                     .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
             browser.screenshot("tasklist-admin");
