@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,7 @@ class DirectoryImportTest {
     @Autowired RectificationService rectifications;
     @Autowired ProcessTestSupport process;
     @Autowired Rounds rounds;
+    @Autowired AdminAccount adminAccount;
     @LocalServerPort int port;
 
     private Http http;
@@ -151,9 +153,29 @@ class DirectoryImportTest {
         assertThat(groupsOf("zhao.min")).containsExactlyInAnyOrder(Groups.ORG_DEPT, Groups.staffOf("city"));
         assertThat(groupsOf("admin")).contains(Groups.ORG_DEPT, Groups.CAMUNDA_ADMIN);
         assertThat(identityService.createUserQuery().userId("li.changfu").singleResult().getFirstName()).isEqualTo("李长福");
+        assertThatTheAdministratorIsNamedInChinese();
         // every supervising organization has a staff group, e.g. the sector committee of non-public enterprises
         assertThat(identityService.createGroupQuery().groupId(Groups.staffOf("sector-two-new")).singleResult().getName())
                 .isEqualTo("中共青禾市委两新组织工作委员会工作人员");
+    }
+
+    @Test
+    void renamesAnAdministratorThatCamundasStarterNamedAdmin() {
+        User admin = identityService.createUserQuery().userId("admin").singleResult();
+        admin.setFirstName("系统管理员");
+        admin.setLastName("Admin");
+        identityService.saveUser(admin);
+
+        adminAccount.run(null);
+
+        assertThatTheAdministratorIsNamedInChinese();
+    }
+
+    /** The header reads 系统管理员, not "系统管理员 Admin". */
+    private void assertThatTheAdministratorIsNamedInChinese() {
+        User admin = identityService.createUserQuery().userId("admin").singleResult();
+        assertThat(admin.getFirstName()).isEqualTo("系统管理员");
+        assertThat(admin.getLastName()).isNullOrEmpty();
     }
 
     @Test

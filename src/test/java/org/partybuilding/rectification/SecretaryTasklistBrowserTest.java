@@ -16,7 +16,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.partybuilding.Browser;
+import org.partybuilding.Http;
 import org.partybuilding.IntegrationTest;
+import org.partybuilding.organization.DirectoryService;
 import org.partybuilding.workflow.Deadlines;
 import org.partybuilding.workflow.ProcessTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,13 +26,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A village secretary's day in Tasklist, in a Chinese browser: every text Chinese (Camunda Forms' validation included),
- * nothing offered she may not use, messages that leave 保存/完成 usable, and the due date as the city's calendar day in
- * the city's time zone and in Los Angeles.
+ * nothing offered she may not use (no giving back or reassigning the task the process assigned to her, no shortcut to
+ * start a process), messages that leave 保存/完成 usable, and the due date as the city's calendar day in the city's time
+ * zone and in Los Angeles.
  */
 @IntegrationTest
 class SecretaryTasklistBrowserTest {
 
     static final String SECRETARY = "li.changfu";
+    /** 河西镇's supervisor (staff-town-hexi), a verifier of the items his town issues. */
+    static final String SUPERVISOR = "mao.jianjun";
     static final String LOS_ANGELES = "America/Los_Angeles";
     /** Latin words a Chinese page may still show: none outside the footer's credit. */
     static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
@@ -41,6 +46,7 @@ class SecretaryTasklistBrowserTest {
     @Autowired TaskService taskService;
     @Autowired ProcessTestSupport process;
     @Autowired Deadlines deadlines;
+    @Autowired DirectoryService directory;
     @LocalServerPort int port;
 
     @Test
@@ -78,6 +84,16 @@ class SecretaryTasklistBrowserTest {
             assertThat(driver.findElements(By.cssSelector(".tasks-list .priority, .task-card .tenant-id, [cam-tasklist-task-meta] .groups")))
                     .isNotEmpty().noneMatch(WebElement::isDisplayed);
             assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("创建任务", "发起流程", "添加用户组");
+            assertThat(driver.findElement(By.cssSelector("[cam-tasklist-task-meta] .assignee-name")).getText())
+                    .as("the task the process assigned to her").isEqualTo(directory.personName(SECRETARY).orElseThrow());
+            assertThat(driver.findElements(By.cssSelector("[cam-tasklist-task-meta] .unclaim, [cam-tasklist-task-meta] .reset-assignee,"
+                    + " [cam-tasklist-task-meta] [cam-widget-inline-field][value='assignee.id']")))
+                    .as("no giving back and no reassigning of a task the process assigned to her").isEmpty();
+            driver.findElement(By.cssSelector("a.showShortcutHelp")).click();
+            WebElement shortcuts = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".shortcut-modal .modal-body")));
+            assertThat(shortcuts.getText()).contains("认领当前选中的任务").doesNotContain("发起流程");
+            driver.findElement(By.cssSelector(".shortcut-modal .modal-footer button")).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".shortcut-modal")));
 
             WebElement complete = driver.findElement(By.cssSelector("button[ng-click='complete()']"));
             assertClickable(driver, complete);
@@ -103,6 +119,33 @@ class SecretaryTasklistBrowserTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "您已安全退出 1248 党建责任制"));
             assertChineseOnly(driver, "after logout");
             browser.screenshot("secretary-tasklist-logged-out");
+        }
+    }
+
+    @Test
+    void theTownSupervisorWhoClaimedAVerificationMayGiveItBackButNotHandItToSomeoneElse() {
+        RectificationItem item = rectifications.open(new NewRectification("village-lijia", Source.INSPECTION, "Q4-12",
+                "三会一课记录不全", "九月份支委会无记录", Severity.LOW, process.workingDay(10), "town-hexi"), "qiu.hongmei");
+        Http http = new Http(port);
+        String submit = taskService.createTaskQuery().processInstanceId(item.processInstanceId()).singleResult().getId();
+        assertThat(http.post("/engine-rest/task/" + submit + "/complete", SECRETARY,
+                "{\"variables\":{\"measures\":{\"value\":\"已补记并建立台账\"},\"evidence\":{\"value\":\"会议记录本\"}}}").status())
+                .isEqualTo(204);
+        String verify = taskService.createTaskQuery().processInstanceId(item.processInstanceId()).singleResult().getId();
+        assertThat(http.post("/engine-rest/task/" + verify + "/claim", SUPERVISOR, "{\"userId\":\"" + SUPERVISOR + "\"}").status())
+                .isEqualTo(204);
+
+        try (Browser browser = Browser.open()) {
+            WebDriver driver = browser.driver();
+            driver.get(tasklist() + "#/?task=" + verify);
+            browser.login(SUPERVISOR, Http.DEMO_PASSWORD);
+            WebElement unclaim = new WebDriverWait(driver, Duration.ofSeconds(20)).until(
+                    ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task-meta] .unclaim")));
+            assertThat(driver.findElements(By.cssSelector("[cam-tasklist-task-meta] [cam-widget-inline-field][value='assignee.id']")))
+                    .as("no reassigning without TASK_ASSIGN").isEmpty();
+            unclaim.click();
+            new WebDriverWait(driver, Duration.ofSeconds(20))
+                    .until(d -> taskService.createTaskQuery().taskId(verify).singleResult().getAssignee() == null);
         }
     }
 

@@ -33,7 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The supervisor's day in Cockpit, in a Chinese browser in the city's time zone (and the due day once more in Los Angeles): the dashboard, the process list and a
  * definition's instances count exactly what the engine lets the user open (compared with the engine's REST as the same
  * user), the 事项详情 tab shows the ledger item with names and its due date as the ledger's calendar day, and no action
- * the engine would refuse is offered. Screenshots {@code cockpit-supervisor-*.png} go into the README.
+ * the engine would refuse is offered (toolbars, variables, the 用户任务 and 作业 tabs). Screenshots {@code cockpit-supervisor-*.png} go into the README.
  */
 @IntegrationTest
 class SupervisorCockpitBrowserTest {
@@ -52,6 +52,12 @@ class SupervisorCockpitBrowserTest {
     /** The tooltips of Cockpit's actions that only camunda-admin may perform. */
     static final List<String> REFUSED_ACTIONS = List.of("删除运行中的流程实例", "挂起流程实例", "向流程实例添加新变量",
             "增加失败作业的重试次数", "挂起流程定义");
+    /** The instance page's 用户任务 tab's controls: the assignee editor, 管理用户组, 管理用户 (camunda-admin only). */
+    static final List<String> USER_TASK_CONTROLS = List.of("table.user-tasks cam-in-place-text-field",
+            "table.user-tasks .change-group-identity-links", "table.user-tasks .change-user-identity-links");
+    /** The 作业 tab's controls: suspend or resume a job, change its due date (camunda-admin only). */
+    static final List<String> JOB_CONTROLS = List.of("table.jobs-tab .glyphicon-pause", "table.jobs-tab .glyphicon-play",
+            "table.jobs-tab .glyphicon-time");
 
     @Autowired RectificationService rectifications;
     @Autowired TaskService taskService;
@@ -104,6 +110,11 @@ class SupervisorCockpitBrowserTest {
                     + "&latestVersion=true&maxResults=1").json().get(0).get("id").asText();
             driver.get(cockpit() + "#/process-definition/" + definitionId + "/runtime");
             WebElement list = wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".party1248 table")));
+            String businessKey = engine.get(ENGINE + "/process-instance/" + item.processInstanceId()).json().get("businessKey").asText();
+            assertThat(businessKey).matches("ZG-\\d{4}-\\d{4,}");
+            assertThat(RectificationService.itemId(businessKey)).isEqualTo(item.id());
+            assertThat(list.findElement(By.linkText(businessKey)).getAttribute("href"))
+                    .as("the item numbered by its business key").endsWith("#/process-instance/" + item.processInstanceId() + "/runtime");
             assertThat(list.getText()).contains(item.title(), organizationName, "严重", dueDay).doesNotContain(elsewhere.title());
             assertNoRefusedAction(driver, "definition page");
             assertChineseOnly(driver, "definition page");
@@ -116,6 +127,7 @@ class SupervisorCockpitBrowserTest {
             LocalDate ledgerDue = LocalDate.parse(ledger.get("dueDate").asText());
             assertThat(detail.findElement(By.cssSelector("[data-field=dueDate]")).getText())
                     .isEqualTo(ledgerDue.getYear() + "年" + ledgerDue.getMonthValue() + "月" + ledgerDue.getDayOfMonth() + "日");
+            assertThat(detail.findElement(By.cssSelector("[data-field=key]")).getText()).isEqualTo(businessKey);
             assertThat(detail.findElement(By.cssSelector("[data-field=organization]")).getText()).isEqualTo(organizationName);
             assertThat(detail.findElement(By.cssSelector("[data-field=title]")).getText()).isEqualTo(item.title());
             assertThat(detail.findElement(By.cssSelector("[data-field=status]")).getText()).isEqualTo("待核验");
@@ -135,6 +147,7 @@ class SupervisorCockpitBrowserTest {
             wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-variables-table] tbody tr")));
             assertThat(driver.findElements(By.cssSelector("[cam-widget-variables-table] td.actions, [cam-widget-variables-table] .actions button")))
                     .as("no edit or delete of variables").noneMatch(WebElement::isDisplayed);
+            assertInstanceTabsOfferNothing(driver);
         }
 
         try (Browser browser = Browser.open(SecretaryTasklistBrowserTest.LOS_ANGELES)) {
@@ -166,6 +179,7 @@ class SupervisorCockpitBrowserTest {
             wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".party1248[data-item-id='" + item.id() + "']")));
             assertNoRefusedAction(driver, "instance page");
             assertChineseOnly(driver, "instance page");
+            assertInstanceTabsOfferNothing(driver);
         }
 
         try (Browser browser = Browser.open()) {
@@ -174,6 +188,10 @@ class SupervisorCockpitBrowserTest {
             browser.login("admin", "admin");
             wait(driver).until(d -> offeredActions(d).contains("删除运行中的流程实例"));
             assertThat(offeredActions(driver)).as("the administrator's actions").contains("挂起流程实例", "向流程实例添加新变量");
+            openTab(driver, "用户任务", "table.user-tasks tbody tr");
+            wait(driver).until(d -> offeredControls(d, USER_TASK_CONTROLS).size() == USER_TASK_CONTROLS.size());
+            openTab(driver, "作业", "table.jobs-tab tbody tr");
+            wait(driver).until(d -> offeredControls(d, JOB_CONTROLS).containsAll(List.of(JOB_CONTROLS.get(0), JOB_CONTROLS.get(2))));
         }
     }
 
@@ -225,6 +243,27 @@ class SupervisorCockpitBrowserTest {
                 "return Array.from(document.querySelectorAll('.btn-toolbar, .ctn-toolbar a, .ctn-toolbar button'))"
                         + ".filter(function (e) { return e.offsetParent !== null; })"
                         + ".map(function (e) { return e.getAttribute('uib-tooltip') || e.getAttribute('tooltip') || e.title || ''; });");
+    }
+
+    /** The instance page's 用户任务 and 作业 tabs (the instance has an open task and timers) offer none of their controls. */
+    private static void assertInstanceTabsOfferNothing(WebDriver driver) {
+        openTab(driver, "用户任务", "table.user-tasks tbody tr");
+        assertThat(offeredControls(driver, USER_TASK_CONTROLS)).as("controls on the user tasks tab").isEmpty();
+        openTab(driver, "作业", "table.jobs-tab tbody tr");
+        assertThat(offeredControls(driver, JOB_CONTROLS)).as("controls on the jobs tab").isEmpty();
+    }
+
+    private static void openTab(WebDriver driver, String label, String rows) {
+        driver.findElement(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='" + label + "']")).click();
+        wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(rows)));
+    }
+
+    /** Those of these selectors that match a shown element (asked in the page: an absent element costs no implicit wait). */
+    @SuppressWarnings("unchecked")
+    private static List<String> offeredControls(WebDriver driver, List<String> selectors) {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return arguments[0].filter(function (s) { return Array.from(document.querySelectorAll(s))"
+                        + ".some(function (e) { return e.offsetParent !== null; }); });", selectors);
     }
 
     private long count(Http.Webapp engine, String path) {

@@ -3,9 +3,12 @@ package org.partybuilding.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.partybuilding.Browser;
@@ -26,6 +29,8 @@ class TasklistBrowserTest {
             WebDriver driver = browser.driver();
             assertThat(driver.findElement(By.cssSelector(".navbar-brand")).getText()).contains("1248 党建责任制");
             assertThat(driver.findElement(By.tagName("body")).getText()).contains("我的待办", "本组待认领", "全部可见任务");
+            assertThat(driver.findElement(By.cssSelector("li.account > a.dropdown-toggle")).getText().trim())
+                    .as("the administrator's name in the header").isEqualTo("系统管理员");
             assertThat(driver.findElements(By.cssSelector(".ce-eol-banner")))
                     .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
             browser.screenshot("tasklist-admin");
@@ -77,6 +82,27 @@ class TasklistBrowserTest {
             new WebDriverWait(driver, Duration.ofSeconds(30))
                     .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-element-id=Task_SubmitRectification]")));
             browser.screenshot("cockpit-rectification-diagram");
+        }
+    }
+
+    @Test
+    void everyWebappIsTitledWithTheProductAndTheWelcomePageLinksToItsPages() {
+        try (Browser browser = Browser.open()) {
+            WebDriver driver = browser.driver();
+            logIn(driver, "admin", "admin");
+            for (String app : List.of("tasklist", "cockpit", "admin", "welcome")) {
+                driver.get("http://localhost:" + port + "/camunda/app/" + app + "/default/");
+                new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".navbar-brand")));
+                assertThat(driver.getTitle()).as("the title of %s", app).contains("1248 党建责任制").doesNotContain("Camunda");
+            }
+            WebElement links = driver.findElement(By.cssSelector(".custom-links"));
+            assertThat(links.getText()).contains("仪表盘", "修改密码").doesNotContain("Camunda");
+            assertThat(links.findElement(By.linkText("仪表盘")).getAttribute("href")).endsWith("/dashboard/");
+            String page = (String) ((JavascriptExecutor) driver).executeScript(
+                    "var footer = document.querySelector('[cam-widget-footer]');"
+                            + "return footer ? document.body.innerText.replace(footer.innerText, '') : document.body.innerText;");
+            assertThat(page).as("the welcome page outside the footer's credit").doesNotContain("Camunda");
+            browser.screenshot("welcome-admin");
         }
     }
 

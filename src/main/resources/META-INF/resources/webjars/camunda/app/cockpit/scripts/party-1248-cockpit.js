@@ -3,8 +3,9 @@
  * Loaded through config.js requireJsConfig (an AMD file) before Angular starts; adds the module party1248.cockpit.
  *
  * Actions the user may not perform are not offered. Cockpit draws its action buttons (cancel, suspend, add a
- * variable, edit or delete a variable, retry, job priorities, delete a deployment) and the task dashboard (whose
- * count by candidate group needs READ on every task) for everybody and lets the engine
+ * variable, edit or delete a variable, retry, job priorities, delete a deployment), the instance page's tabs 用户任务
+ * (the assignee editor, manage candidate groups and users) and 作业 (suspend or resume a job, recalculate its due
+ * date) and the task dashboard (whose count by candidate group needs READ on every task) for everybody and lets the engine
  * refuse them. Here each such view is drawn only when the engine says the logged-in user holds the permission it needs
  * (GET engine/{engine}/authorization/check, for every process definition or deployment): only camunda-admin does
  * (docs/security.md), so supervisors and the organization department see no button the engine would refuse. Without an
@@ -27,6 +28,11 @@ define(['party-1248-dates'], function (dates) {
     SUSPEND_INSTANCE: on('ProcessDefinition', 6, 'SUSPEND_INSTANCE'),
     SUSPEND: on('ProcessDefinition', 6, 'SUSPEND'),
     UPDATE: on('ProcessDefinition', 6, 'UPDATE'),
+    // a job's suspension and due date: UPDATE on its instance or UPDATE_INSTANCE on its definition
+    UPDATE_INSTANCE: on('ProcessDefinition', 6, 'UPDATE_INSTANCE'),
+    // a task's assignee (TASK_ASSIGN) and its candidate groups and users (UPDATE_TASK), on every definition's tasks
+    TASK_ASSIGN: on('ProcessDefinition', 6, 'TASK_ASSIGN'),
+    UPDATE_TASK: on('ProcessDefinition', 6, 'UPDATE_TASK'),
     RETRY_JOB: on('ProcessDefinition', 6, 'RETRY_JOB'),
     DELETE_DEPLOYMENT: on('Deployment', 9, 'DELETE'),
     // the task dashboard's count by candidate group is a report over every task (READ on all tasks)
@@ -66,8 +72,43 @@ define(['party-1248-dates'], function (dates) {
   /** Views left out altogether without the permission: their controllers ask the engine for what it would refuse. */
   var PAGES = { 'cockpit.tasks.dashboard': { 'task-dashboard': 'READ_ALL_TASKS' } };
 
+  /** The instance page's tabs. */
+  var INSTANCE_TABS = 'cockpit.processInstance.runtime.tab';
+
   /** The variables table: editable columns (and its edit and delete buttons) only with the permission to change variables. */
-  var VARIABLES_TAB = { component: 'cockpit.processInstance.runtime.tab', id: 'variables-tab' };
+  var VARIABLES_TAB = 'variables-tab';
+
+  /** The instance page's tabs whose rows carry buttons (by the function their ng-click calls) and the permission each needs. */
+  var TAB_BUTTONS = {
+    'user-tasks-tab': { changeGroupIdentityLinks: 'UPDATE_TASK', changeUserIdentityLinks: 'UPDATE_TASK' },
+    'jobs-tab': { toggleSuspension: 'UPDATE_INSTANCE', openRecalculationWindow: 'UPDATE_INSTANCE' }
+  };
+
+  function may(permission) {
+    return '$root.party1248.may.' + permission;
+  }
+
+  /** Each button or link that calls one of these functions is drawn only with its permission (kept with its own ng-if). */
+  function guardButtons(template, buttons) {
+    return template.replace(/<(a|button)\b[^>]*>/g, function (tag) {
+      var call = /\bng-click="(\w+)\(/.exec(tag);
+      var permission = call && buttons[call[1]];
+      if (!permission) {
+        return tag;
+      }
+      return /\bng-if="/.test(tag)
+        ? tag.replace(/\bng-if="([^"]*)"/, 'ng-if="' + may(permission) + ' && ($1)"')
+        : tag.replace(/^<(a|button)\b/, '$& ng-if="' + may(permission) + '"');
+    });
+  }
+
+  /** The user tasks tab's in-place assignee editor only with TASK_ASSIGN; without it the assignee as text. */
+  function guardAssigneeEditor(template) {
+    return template.replace(/<cam-in-place-text-field\b[^>]*property="assignee"[^>]*>/, function (editor) {
+      return '<span ng-if="!' + may('TASK_ASSIGN') + '">{{ userTask.assignee }}</span>'
+        + '<span ng-if="' + may('TASK_ASSIGN') + '">' + editor.replace(/\s*\/>$/, '>') + '</cam-in-place-text-field></span>';
+    });
+  }
 
   function engineApi() {
     var base = document.querySelector('base');
@@ -101,8 +142,11 @@ define(['party-1248-dates'], function (dates) {
     if (permission && typeof provider.template === 'string') {
       provider.template = '<span ng-if="$root.party1248.may.' + permission + '">' + provider.template + '</span>';
     }
-    if (component === VARIABLES_TAB.component && provider.id === VARIABLES_TAB.id && typeof provider.template === 'string') {
+    if (component === INSTANCE_TABS && provider.id === VARIABLES_TAB && typeof provider.template === 'string') {
       provider.template = provider.template.replace(/cam-editable="[^"]*"/, 'cam-editable="$root.party1248.variableColumns"');
+    }
+    if (component === INSTANCE_TABS && TAB_BUTTONS[provider.id] && typeof provider.template === 'string') {
+      provider.template = guardAssigneeEditor(guardButtons(provider.template, TAB_BUTTONS[provider.id]));
     }
     provider.party1248 = true;
   }
@@ -121,7 +165,7 @@ define(['party-1248-dates'], function (dates) {
         Views.getProviders = function (options) {
           var providers = getProviders.apply(this, arguments) || [];
           var component = options && options.component;
-          if (ACTIONS[component] || component === VARIABLES_TAB.component || component === 'cockpit.navigation') {
+          if (ACTIONS[component] || component === INSTANCE_TABS || component === 'cockpit.navigation') {
             providers.forEach(function (provider) { restrict(provider, component); });
           }
           if (PAGES[component]) {

@@ -9,7 +9,8 @@
  *   with download links, and its open steps with who holds them (people by name, groups by organization); for
  *   the other processes the organization and the open steps.
  * - 事项一览 (cockpit.processDefinition.runtime.tab): a definition's running instances with organization and title
- *   (rectification: from the ledger), each linking to its instance page.
+ *   (rectification: from the ledger, numbered by the instance's business key ZG-2026-0007), each linking to its
+ *   instance page.
  * - 我的督查范围 (cockpit.dashboard): the caller's scope at a glance, by organization (GET /api/dashboard/overview).
  *
  * Dates: a due date is the city's calendar day as the ledger stores it (YYYY-MM-DD, shown as is, in no browser zone);
@@ -241,7 +242,7 @@ async function rectificationDetail(node, instance, api) {
     : el('p', { class: 'party1248-note' }, evidence ? '尚未上传佐证材料。' : '未能读取佐证材料。');
   node.replaceChildren(el('div', { class: 'party1248', 'data-item-id': item.id },
     fields([
-      ['台账编号', String(item.id)],
+      ['台账编号', instance.businessKey || String(item.id), { 'data-field': 'key' }],
       ['组织', organization, { 'data-field': 'organization' }],
       ['标题', item.title, { 'data-field': 'title', 'data-user-text': '' }],
       ['问题描述', item.description || '', { 'data-user-text': '' }],
@@ -304,15 +305,27 @@ function organizationFilter() {
   return new URLSearchParams(window.location.hash.split('?')[1] || '').get('organization');
 }
 
-async function rectificationList(node, definitionId) {
+/** The business keys of these instances (ZG-2026-0007, RectificationService.businessKey), by instance id, 50 at a time. */
+async function businessKeys(api, processInstanceIds) {
+  const chunks = [];
+  for (let i = 0; i < processInstanceIds.length; i += 50) {
+    chunks.push(processInstanceIds.slice(i, i + 50));
+  }
+  const instances = await Promise.all(chunks.map((chunk) => getJson(`${api.engineApi}/process-instance`
+    + `?processInstanceIds=${encodeURIComponent(chunk.join(','))}&maxResults=${chunk.length}`).catch(() => [])));
+  return new Map(instances.flat().map((instance) => [instance.id, instance.businessKey]));
+}
+
+async function rectificationList(node, api, definitionId) {
   const only = organizationFilter();
   const items = (await getJson(`/api/rectifications${only ? `?organizationId=${encodeURIComponent(only)}` : ''}`))
     .filter((item) => !FINISHED.includes(item.status) && item.processInstanceId);
+  const keys = await businessKeys(api, items.map((item) => item.processInstanceId));
   const today = todayInCity();
   const rows = await Promise.all(items.map(async (item) => {
     const overdue = item.dueDate < today;
     return el('tr', {},
-      el('td', {}, instanceLink(item.processInstanceId, String(item.id))),
+      el('td', {}, instanceLink(item.processInstanceId, keys.get(item.processInstanceId) || String(item.id))),
       el('td', {}, item.organizationName || await organizationName(item.organizationId)),
       el('td', { 'data-user-text': '' }, instanceLink(item.processInstanceId, item.title)),
       el('td', {}, SEVERITY[item.severity] || item.severity),
@@ -350,7 +363,7 @@ const instancesTab = {
     (async () => {
       try {
         if (processDefinitionId.split(':')[0] === 'rectification') {
-          await rectificationList(node, processDefinitionId);
+          await rectificationList(node, api, processDefinitionId);
         } else {
           await instanceList(node, api, processDefinitionId);
         }

@@ -34,6 +34,7 @@ export default {
     }
   },
 
+  // no startProcess: nobody starts processes in Tasklist (index.html leaves the action out), so no key opens its dialog
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
@@ -50,10 +51,6 @@ export default {
     focusForm: {
       key: 'ctrl+alt+f',
       description: '焦点移到任务表单第一个输入框'
-    },
-    startProcess: {
-      key: 'ctrl+alt+p',
-      description: '打开发起流程对话框'
     }
   }
 };

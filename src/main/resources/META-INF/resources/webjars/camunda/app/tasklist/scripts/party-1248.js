@@ -6,6 +6,11 @@
  *    a deadline is stored as the midnight after its due date (Deadlines.deadlineOf), so a due date shows as that
  *    calendar day, and any time at exactly midnight as the previous day's 24:00.
  * 2. Camunda Forms (form-js) has no translations: its validation and widget texts are replaced in the page.
+ * 3. The task header offers no assignment the engine would refuse: the assignee editor and the × that takes a task from
+ *    another user need TASK_ASSIGN (only camunda-admin holds it, docs/security.md; asked of the engine through
+ *    GET engine/{engine}/authorization/check, nothing offered before it answers); the × that gives one's own task back
+ *    is offered only where GuardedTaskService allows it, on a task others may claim (it has candidate groups): a task
+ *    the process assigned to the secretary stays hers.
  */
 define([], function () {
   'use strict';
@@ -128,6 +133,48 @@ define([], function () {
     }).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
   }
 
+  /** The header's assignment actions (by the function their ng-click calls) and the condition each is offered on. */
+  var MAY_ASSIGN = '$root.party1248.may.TASK_ASSIGN';
+  var ASSIGNMENT_ACTIONS = {
+    unclaim: '(groupNames.length > 0 || ' + MAY_ASSIGN + ')',
+    resetAssignee: MAY_ASSIGN
+  };
+
+  /** The task header (cam-tasklist-task-meta) with the assignment actions only where the engine allows them. */
+  function withoutRefusedAssignment(template) {
+    template = template.replace(/<(a|button)\b[^>]*>/g, function (tag) {
+      var call = /\bng-click="(\w+)\(/.exec(tag);
+      var condition = call && ASSIGNMENT_ACTIONS[call[1]];
+      if (!condition) {
+        return tag;
+      }
+      return /\bng-if="/.test(tag)
+        ? tag.replace(/\bng-if="([^"]*)"/, 'ng-if="($1) && ' + condition + '"')
+        : tag.replace(/^<(a|button)\b/, '$& ng-if="' + condition + '"');
+    });
+    // the assignee's inline editor, and without TASK_ASSIGN the same name as plain text
+    var start = template.search(/<span\s+cam-widget-inline-field\b[^>]*value="assignee\.id"/);
+    if (start < 0) {
+      return template;
+    }
+    var openTag = template.indexOf('>', start) + 1;
+    var end = openTag;
+    for (var depth = 1; depth > 0;) {
+      var next = template.slice(end).search(/<\/?span\b/);
+      if (next < 0) {
+        return template;
+      }
+      end += next;
+      depth += template.charAt(end + 1) === '/' ? -1 : 1;
+      end = template.indexOf('>', end) + 1;
+    }
+    var inner = template.slice(openTag, end - '</span>'.length);
+    return template.slice(0, start)
+      + '<span class="assignee-name" ng-if="!' + MAY_ASSIGN + '">' + inner + '</span>'
+      + '<span ng-if="' + MAY_ASSIGN + '"' + template.slice(start + '<span'.length, end)
+      + template.slice(end);
+  }
+
   var angular = window.angular;
   angular.module('party1248.tasklist', [])
     .config(['$provide', function ($provide) {
@@ -160,8 +207,28 @@ define([], function () {
         };
         return $delegate;
       }]);
+      $provide.decorator('camTasklistTaskMetaDirective', ['$delegate', function ($delegate) {
+        $delegate[0].template = withoutRefusedAssignment($delegate[0].template);
+        return $delegate;
+      }]);
     }])
-    .run(watchForms);
+    .run(watchForms)
+    .run(['$rootScope', '$http', function ($rootScope, $http) {
+      var state = $rootScope.party1248 = { may: {} };
+      var engine = window.location.href.replace(/.*\/app\/tasklist\/([^/]*).*/, '$1') || 'default';
+      var check = { resourceName: 'ProcessDefinition', resourceType: 6, permissionName: 'TASK_ASSIGN', resourceId: '*' };
+      $rootScope.$watch('authentication.name', function (user) {
+        state.may = {};
+        if (user) {
+          $http.get(document.querySelector('base').getAttribute('engine-api') + 'engine/' + engine + '/authorization/check',
+            { params: check }).then(function (response) {
+            if ($rootScope.authentication && $rootScope.authentication.name === user) {
+              state.may = { TASK_ASSIGN: response.data && response.data.authorized === true };
+            }
+          });
+        }
+      });
+    }]);
 
   return {formatCityDate: formatCityDate};
 });

@@ -25,4 +25,17 @@ export default {
     availableLocales: ['zh', 'en', 'de'],
     fallbackLocale: 'zh'
   },
+  // the product's own pages instead of Camunda's (English) webapp documentation
+  links: [
+    {
+      label: '仪表盘',
+      href: '/dashboard/',
+      description: '督查看板和整改台账：待办、逾期、督办和星级一览'
+    },
+    {
+      label: '修改密码',
+      href: '/account/password.html',
+      description: '修改您的登录密码'
+    }
+  ]
 };
