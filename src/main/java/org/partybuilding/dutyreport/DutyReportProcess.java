@@ -63,6 +63,8 @@ public final class DutyReportProcess {
         /** The round's due date for the report (its deadline: the end of that day). */
         public static final String REPORT_DUE_DATE = "reportDueDate";
         public static final String ORGANIZATION_NAME = "organizationName";
+        /** The organization's secretary type when the round started it ("" for none): which list the write form shows. */
+        public static final String SECRETARY_TYPE = "secretaryType";
         /** Shown read-only by the write form (local to the write task): the secretary's responsibility list for the year. */
         public static final String LIST_TEXT = "listText";
         /** Filled in by the write form. */

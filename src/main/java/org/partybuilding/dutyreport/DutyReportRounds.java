@@ -42,6 +42,7 @@ class DutyReportRounds implements RoundProcess {
                 Variables.HALF, round.parameter(DutyReportService.HALF_PARAMETER),
                 Variables.REPORT_DUE_DATE, deadlines.deadlineOf(LocalDate.parse(round.parameter(DutyReportService.DUE_DATE_PARAMETER))),
                 Variables.ORGANIZATION_NAME, organization.name(),
+                Variables.SECRETARY_TYPE, organization.secretaryType() == null ? "" : organization.secretaryType(),
                 // the write form hides this field while it is empty
                 Variables.LAST_RETURN_REASON, "");
     }

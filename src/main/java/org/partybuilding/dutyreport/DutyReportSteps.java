@@ -63,16 +63,44 @@ public class DutyReportSteps implements DeadlineSubject {
      */
     public String listText(DelegateExecution execution) {
         IntegerValue year = execution.getVariableTyped(DutyReportProcess.Variables.YEAR);
-        StringValue organizationId = execution.getVariableTyped(DirectoryService.ORGANIZATION_ID_VARIABLE);
-        String type = directory.organizationForHistory(organizationId.getValue()).map(Organization::secretaryType).orElse(null);
+        String type = secretaryType(execution);
         if (type == null) {
             return "本组织未设书记类型，没有对应的书记责任清单。请对照上级党组织部署的党建工作任务撰写述职报告。";
         }
-        return lists.inEffect(year.getValue(), type).map(ResponsibilityList::text).orElseGet(() -> {
+        String key = year.getValue() + "|" + type;
+        long now = System.nanoTime();
+        CachedText cached = listTexts.get(key);
+        if (cached != null && now - cached.at() < LIST_TEXT_CACHE_NANOS) {
+            return cached.text();
+        }
+        String text = lists.inEffect(year.getValue(), type).map(ResponsibilityList::text).orElseGet(() -> {
             String typeName = directory.secretaryTypes().stream().filter(t -> t.code().equals(type)).map(SecretaryType::name)
                     .findFirst().orElse(type);
             return year.getValue() + "年没有适用的" + typeName + "责任清单（市委组织部尚未发布）。请对照上级党组织部署的党建工作任务撰写述职报告。";
         });
+        listTexts.put(key, new CachedText(text, now));
+        return text;
+    }
+
+    /**
+     * A round starts ten thousand write tasks in a minute, all of a handful of (year, type) lists: the text is read once
+     * per list every few seconds instead of three queries per task. A list published meanwhile shows on the next ones.
+     */
+    static final long LIST_TEXT_CACHE_NANOS = 5_000_000_000L;
+
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedText> listTexts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record CachedText(String text, long at) {
+    }
+
+    /** The type the round recorded at the start (an instance started before it did: the directory's), null for none. */
+    private String secretaryType(DelegateExecution execution) {
+        Object recorded = execution.getVariable(DutyReportProcess.Variables.SECRETARY_TYPE);
+        if (recorded instanceof String type) {
+            return type.isEmpty() ? null : type;
+        }
+        StringValue organizationId = execution.getVariableTyped(DirectoryService.ORGANIZATION_ID_VARIABLE);
+        return directory.organizationForHistory(organizationId.getValue()).map(Organization::secretaryType).orElse(null);
     }
 
     /** Candidate groups of the review: the supervising organization's staff, the organization department above a committee the city supervises. */

@@ -68,7 +68,7 @@ public final class RectificationProcess {
         public static final String DESCRIPTION = "description";
         public static final String DUE_DATE_TEXT = "dueDateText";
         public static final String ACCOUNTABILITY_REASON_TEXT = "accountabilityReasonText";
-        /** The ledger item's id as a task variable of the submit and verify tasks: their forms link to its evidence page. */
+        /** The ledger item's id, set at the start: the submit and verify forms link to its evidence page (never read back). */
         public static final String ITEM_ID = "itemId";
         /** Filled in by the forms. */
         public static final String MEASURES = "measures";

@@ -123,6 +123,8 @@ public class RectificationService {
             variables.put(TaskDescriptionListener.TITLE, request.title());
             variables.put(Variables.DESCRIPTION, request.description() == null ? "" : request.description());
             variables.put(Variables.ROUND_REJECTIONS, 0);
+            // the forms' link to the item's evidence page; only a link, never read back (the item is the business key)
+            variables.put(Variables.ITEM_ID, id);
             String processInstanceId = runtimeService.startProcessInstanceById(definitionId, businessKey(id, deadlines.today().getYear()),
                     variables).getId();
             opened.add(new RectificationItem(id, organization.id(), request.source(), request.sourceRef(), request.title(),

@@ -36,7 +36,8 @@ class RoundsTest {
         String key = year + "-MID_YEAR";
         Map<String, Object> variables = new HashMap<>(Map.of(DirectoryService.ORGANIZATION_ID_VARIABLE, "village-lijia",
                 DirectoryService.SECRETARY_USER_ID_VARIABLE, "li.changfu", TaskDescriptionListener.TITLE, "手工发起",
-                DutyReportProcess.Variables.REPORT_DUE_DATE, new java.util.Date(), DutyReportProcess.Variables.LAST_RETURN_REASON, ""));
+                DutyReportProcess.Variables.REPORT_DUE_DATE, new java.util.Date(), DutyReportProcess.Variables.LAST_RETURN_REASON, "",
+                DutyReportProcess.Variables.YEAR, year));
         runtimeService.startProcessInstanceByKey(DutyReportProcess.PROCESS_ID, key + "-village-lijia", variables);
 
         Round round = rounds.start(DutyReportProcess.PROCESS_ID, key, year + "年年中书记述职",
