@@ -17,13 +17,9 @@ import org.partybuilding.organization.OrganizationsMoved;
 import org.partybuilding.organization.SecretaryType;
 import org.partybuilding.responsibility.ResponsibilityList;
 import org.partybuilding.responsibility.ResponsibilityLists;
-import org.partybuilding.system.AsSystem;
 import org.partybuilding.workflow.CandidateGroups;
 import org.partybuilding.workflow.DeadlineSubject;
 import org.partybuilding.workflow.StepNotice;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -40,18 +36,14 @@ public class DutyReportSteps implements DeadlineSubject {
     private final DirectoryService directory;
     private final IdentityService identityService;
     private final CandidateGroups candidateGroups;
-    private final TaskService taskService;
-    private final RuntimeService runtimeService;
     private final ResponsibilityLists lists;
 
     DutyReportSteps(DutyReportService reports, DirectoryService directory, IdentityService identityService,
-            CandidateGroups candidateGroups, TaskService taskService, RuntimeService runtimeService, ResponsibilityLists lists) {
+            CandidateGroups candidateGroups, ResponsibilityLists lists) {
         this.reports = reports;
         this.directory = directory;
         this.identityService = identityService;
         this.candidateGroups = candidateGroups;
-        this.taskService = taskService;
-        this.runtimeService = runtimeService;
         this.lists = lists;
     }
 
@@ -111,13 +103,9 @@ public class DutyReportSteps implements DeadlineSubject {
     /** A moved organization's open review goes to its new supervisor's staff (same rule), in the import's transaction. */
     @EventListener
     void followTheDirectory(OrganizationsMoved moved) {
-        List<Task> tasks = AsSystem.call(identityService, () -> taskService.createTaskQuery()
-                .processDefinitionKey(DutyReportProcess.PROCESS_ID).taskDefinitionKey(DutyReportProcess.Elements.REVIEW)
-                .tenantIdIn(moved.organizationIds().toArray(String[]::new)).list());
-        for (Task task : tasks) {
-            String businessKey = AsSystem.call(identityService, () -> runtimeService.createProcessInstanceQuery()
-                    .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey());
-            candidateGroups.replace(task, List.of(reviewingGroup(organization(reports.report(businessKey)))));
+        for (CandidateGroups.OpenTask open : candidateGroups.openTasks(DutyReportProcess.PROCESS_ID,
+                DutyReportProcess.Elements.REVIEW, moved.organizationIds())) {
+            candidateGroups.replace(open.task(), List.of(reviewingGroup(organization(reports.report(open.businessKey())))));
         }
     }
 

@@ -3,9 +3,6 @@ package org.partybuilding.rectification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
@@ -13,7 +10,6 @@ import org.partybuilding.organization.DirectoryService;
 import org.partybuilding.organization.Groups;
 import org.partybuilding.organization.Organization;
 import org.partybuilding.organization.OrganizationsMoved;
-import org.partybuilding.system.AsSystem;
 import org.partybuilding.system.TaskRefusedException;
 import org.partybuilding.workflow.CandidateGroups;
 import org.slf4j.Logger;
@@ -37,18 +33,11 @@ public class RectificationVerifiers {
     private final RectificationService rectifications;
     private final DirectoryService directory;
     private final CandidateGroups candidateGroups;
-    private final TaskService taskService;
-    private final RuntimeService runtimeService;
-    private final IdentityService identityService;
 
-    RectificationVerifiers(RectificationService rectifications, DirectoryService directory, CandidateGroups candidateGroups,
-            TaskService taskService, RuntimeService runtimeService, IdentityService identityService) {
+    RectificationVerifiers(RectificationService rectifications, DirectoryService directory, CandidateGroups candidateGroups) {
         this.rectifications = rectifications;
         this.directory = directory;
         this.candidateGroups = candidateGroups;
-        this.taskService = taskService;
-        this.runtimeService = runtimeService;
-        this.identityService = identityService;
     }
 
     /** The candidate groups of the verification task. */
@@ -96,13 +85,10 @@ public class RectificationVerifiers {
     /** A moved organization's open verifications go to its new chain, in the import's transaction. */
     @EventListener
     void followTheDirectory(OrganizationsMoved moved) {
-        List<Task> tasks = AsSystem.call(identityService, () -> taskService.createTaskQuery()
-                .processDefinitionKey(RectificationProcess.PROCESS_ID).taskDefinitionKey(RectificationProcess.Elements.VERIFY)
-                .tenantIdIn(moved.organizationIds().toArray(String[]::new)).list());
-        for (Task task : tasks) {
-            String businessKey = AsSystem.call(identityService, () -> runtimeService.createProcessInstanceQuery()
-                    .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey());
-            RectificationItem item = rectifications.item(RectificationService.itemId(businessKey));
+        for (CandidateGroups.OpenTask open : candidateGroups.openTasks(RectificationProcess.PROCESS_ID,
+                RectificationProcess.Elements.VERIFY, moved.organizationIds())) {
+            Task task = open.task();
+            RectificationItem item = rectifications.item(RectificationService.itemId(open.businessKey()));
             Set<String> before = candidateGroups.of(task);
             List<String> after = groups(item);
             CandidateGroups.Change change = candidateGroups.replace(task, after);

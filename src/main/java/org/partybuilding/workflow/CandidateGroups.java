@@ -1,10 +1,12 @@
 package org.partybuilding.workflow;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -26,11 +28,27 @@ public class CandidateGroups {
     private final TaskService taskService;
     private final AuthorizationService authorizationService;
     private final IdentityService identityService;
+    private final RuntimeService runtimeService;
 
-    CandidateGroups(TaskService taskService, AuthorizationService authorizationService, IdentityService identityService) {
+    CandidateGroups(TaskService taskService, AuthorizationService authorizationService, IdentityService identityService,
+            RuntimeService runtimeService) {
         this.taskService = taskService;
         this.authorizationService = authorizationService;
         this.identityService = identityService;
+        this.runtimeService = runtimeService;
+    }
+
+    /** An open task and its instance's business key. */
+    public record OpenTask(Task task, String businessKey) {
+    }
+
+    /** The open tasks of one step of a process in these organizations (tenants), with their business keys. */
+    public List<OpenTask> openTasks(String processId, String taskDefinitionKey, Collection<String> organizationIds) {
+        return AsSystem.call(identityService, () -> taskService.createTaskQuery().processDefinitionKey(processId)
+                .taskDefinitionKey(taskDefinitionKey).tenantIdIn(organizationIds.toArray(String[]::new)).list().stream()
+                .map(task -> new OpenTask(task, runtimeService.createProcessInstanceQuery()
+                        .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey()))
+                .toList());
     }
 
     /** The task's candidate groups now. */
