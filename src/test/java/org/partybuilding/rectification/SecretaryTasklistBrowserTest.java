@@ -89,6 +89,12 @@ class SecretaryTasklistBrowserTest {
             assertThat(driver.findElements(By.cssSelector("[cam-tasklist-task-meta] .unclaim, [cam-tasklist-task-meta] .reset-assignee,"
                     + " [cam-tasklist-task-meta] [cam-widget-inline-field][value='assignee.id']")))
                     .as("no giving back and no reassigning of a task the process assigned to her").isEmpty();
+            assertThat(driver.findElements(By.cssSelector("[cam-tasklist-task-meta] .followup-date, [cam-tasklist-task-meta] [translate=ADD_GROUPS],"
+                    + " [cam-tasklist-task-meta] [translate=SET_DUE_DATE], [cam-tasklist-task-meta] .reset-due-date,"
+                    + " [cam-tasklist-task-meta] [cam-widget-inline-field][value='task.due']")))
+                    .as("no editing of dates and candidate groups, which the engine refuses her: not in the page at all").isEmpty();
+            assertThat(driver.findElement(By.cssSelector("[cam-tasklist-task-meta] span.due-date .city-due-date")).getText())
+                    .as("the due date, as plain text").isEqualTo(dueDay);
             driver.findElement(By.cssSelector("a.showShortcutHelp")).click();
             WebElement shortcuts = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".shortcut-modal .modal-body")));
             assertThat(shortcuts.getText()).contains("认领当前选中的任务").doesNotContain("发起流程");

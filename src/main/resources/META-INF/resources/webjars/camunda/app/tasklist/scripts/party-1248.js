@@ -6,11 +6,12 @@
  *    a deadline is stored as the midnight after its due date (Deadlines.deadlineOf), so a due date shows as that
  *    calendar day, and any time at exactly midnight as the previous day's 24:00.
  * 2. Camunda Forms (form-js) has no translations: its validation and widget texts are replaced in the page.
- * 3. The task header offers no assignment the engine would refuse: the assignee editor and the × that takes a task from
- *    another user need TASK_ASSIGN (only camunda-admin holds it, docs/security.md; asked of the engine through
- *    GET engine/{engine}/authorization/check, nothing offered before it answers); the × that gives one's own task back
- *    is offered only where GuardedTaskService allows it, on a task others may claim (it has candidate groups): a task
- *    the process assigned to the secretary stays hers.
+ * 3. The task header offers nothing the engine would refuse: the assignee editor, the × that takes a task from another
+ *    user and editing the candidate groups need TASK_ASSIGN, the due and follow-up date editors UPDATE_TASK (only
+ *    camunda-admin holds them, docs/security.md; asked of the engine through GET engine/{engine}/authorization/check,
+ *    nothing offered before it answers); the × that gives one's own task back is offered only where
+ *    GuardedTaskService allows it, on a task others may claim (it has candidate groups): a task the process assigned
+ *    to the secretary stays hers.
  */
 define([], function () {
   'use strict';
@@ -133,27 +134,21 @@ define([], function () {
     }).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
   }
 
-  /** The header's assignment actions (by the function their ng-click calls) and the condition each is offered on. */
+  /** The header's actions (by the function their ng-click calls) and the permission each is offered with. */
   var MAY_ASSIGN = '$root.party1248.may.TASK_ASSIGN';
-  var ASSIGNMENT_ACTIONS = {
+  var MAY_UPDATE = '$root.party1248.may.UPDATE_TASK';
+  var HEADER_ACTIONS = {
     unclaim: '(groupNames.length > 0 || ' + MAY_ASSIGN + ')',
-    resetAssignee: MAY_ASSIGN
+    resetAssignee: MAY_ASSIGN,
+    resetDueDate: MAY_UPDATE,
+    resetFollowUpDate: MAY_UPDATE
   };
 
-  /** The task header (cam-tasklist-task-meta) with the assignment actions only where the engine allows them. */
-  function withoutRefusedAssignment(template) {
-    template = template.replace(/<(a|button)\b[^>]*>/g, function (tag) {
-      var call = /\bng-click="(\w+)\(/.exec(tag);
-      var condition = call && ASSIGNMENT_ACTIONS[call[1]];
-      if (!condition) {
-        return tag;
-      }
-      return /\bng-if="/.test(tag)
-        ? tag.replace(/\bng-if="([^"]*)"/, 'ng-if="($1) && ' + condition + '"')
-        : tag.replace(/^<(a|button)\b/, '$& ng-if="' + condition + '"');
-    });
-    // the assignee's inline editor, and without TASK_ASSIGN the same name as plain text
-    var start = template.search(/<span\s+cam-widget-inline-field\b[^>]*value="assignee\.id"/);
+  /**
+   * The element of the template that starts at {@code start} (a span) kept for those with {@code condition}, and for the
+   * others the same content as plain text in a span with these attributes, less what {@code drop} matches.
+   */
+  function plainUnless(template, start, condition, attributes, drop) {
     if (start < 0) {
       return template;
     }
@@ -170,9 +165,36 @@ define([], function () {
     }
     var inner = template.slice(openTag, end - '</span>'.length);
     return template.slice(0, start)
-      + '<span class="assignee-name" ng-if="!' + MAY_ASSIGN + '">' + inner + '</span>'
-      + '<span ng-if="' + MAY_ASSIGN + '"' + template.slice(start + '<span'.length, end)
+      + '<span ' + attributes + ' ng-if="!' + condition + '">' + (drop ? inner.replace(drop, '') : inner) + '</span>'
+      + '<span ng-if="' + condition + '"' + template.slice(start + '<span'.length, end)
       + template.slice(end);
+  }
+
+  /**
+   * The task header (cam-tasklist-task-meta) offering only what the engine allows the user: the assignee editor and the
+   * × that takes a task from someone need TASK_ASSIGN, so does editing the candidate groups; the due and follow-up date
+   * editors and their resets need UPDATE_TASK (only camunda-admin holds either); without them the assignee and the
+   * due date are plain text and the follow-up date (the product sets none) is not shown.
+   */
+  function withoutRefusedActions(template) {
+    template = template.replace(/<(a|button)\b[^>]*>/g, function (tag) {
+      var call = /\bng-click="(\w+)\(/.exec(tag);
+      var condition = call && HEADER_ACTIONS[call[1]];
+      if (!condition) {
+        return tag;
+      }
+      return /\bng-if="/.test(tag)
+        ? tag.replace(/\bng-if="([^"]*)"/, 'ng-if="($1) && ' + condition + '"')
+        : tag.replace(/^<(a|button)\b/, '$& ng-if="' + condition + '"');
+    });
+    template = template
+      .replace('ng-click="editGroups()"', 'ng-click="' + MAY_ASSIGN + ' && editGroups()"')
+      .replace(/ng-if="groupNames\.length === 0"(\s+translate="ADD_GROUPS")/, 'ng-if="groupNames.length === 0 && ' + MAY_ASSIGN + '"$1')
+      .replace(/<span(\s+cam-widget-inline-field\b[^>]*class="followup-date")/, '<span ng-if="' + MAY_UPDATE + '"$1');
+    template = plainUnless(template, template.search(/<span\s+cam-widget-inline-field\b[^>]*class="due-date"/), MAY_UPDATE,
+      'class="due-date" ng-class="{overdue: task.due && (task.due < now) }"', /<a ng-if="!task\.due"[^>]*>[^<]*<\/a>/);
+    return plainUnless(template, template.search(/<span\s+cam-widget-inline-field\b[^>]*value="assignee\.id"/), MAY_ASSIGN,
+      'class="assignee-name"');
   }
 
   var angular = window.angular;
@@ -208,7 +230,7 @@ define([], function () {
         return $delegate;
       }]);
       $provide.decorator('camTasklistTaskMetaDirective', ['$delegate', function ($delegate) {
-        $delegate[0].template = withoutRefusedAssignment($delegate[0].template);
+        $delegate[0].template = withoutRefusedActions($delegate[0].template);
         return $delegate;
       }]);
     }])
@@ -216,15 +238,17 @@ define([], function () {
     .run(['$rootScope', '$http', function ($rootScope, $http) {
       var state = $rootScope.party1248 = { may: {} };
       var engine = window.location.href.replace(/.*\/app\/tasklist\/([^/]*).*/, '$1') || 'default';
-      var check = { resourceName: 'ProcessDefinition', resourceType: 6, permissionName: 'TASK_ASSIGN', resourceId: '*' };
       $rootScope.$watch('authentication.name', function (user) {
         state.may = {};
         if (user) {
-          $http.get(document.querySelector('base').getAttribute('engine-api') + 'engine/' + engine + '/authorization/check',
-            { params: check }).then(function (response) {
-            if ($rootScope.authentication && $rootScope.authentication.name === user) {
-              state.may = { TASK_ASSIGN: response.data && response.data.authorized === true };
-            }
+          ['TASK_ASSIGN', 'UPDATE_TASK'].forEach(function (permission) {
+            $http.get(document.querySelector('base').getAttribute('engine-api') + 'engine/' + engine + '/authorization/check',
+              { params: { resourceName: 'ProcessDefinition', resourceType: 6, permissionName: permission, resourceId: '*' } })
+              .then(function (response) {
+                if ($rootScope.authentication && $rootScope.authentication.name === user) {
+                  state.may[permission] = response.data && response.data.authorized === true;
+                }
+              });
           });
         }
       });
