@@ -169,7 +169,6 @@ class TaskGuard {
         }
     }
 
-    /** BPMN errors and escalations come from the models, never from a user ending their own task that way. */
     /**
      * Comments and attachments on tasks and instances are Camunda's, not the product's: Camunda checks no permission
      * for writing them (only that the task's history is visible), so they would let a secretary put any file or text
@@ -183,6 +182,7 @@ class TaskGuard {
         }
     }
 
+    /** BPMN errors and escalations come from the models, never from a user ending their own task that way. */
     void refuseThrowFromTask() {
         if (user() != null) {
             throw TaskRefusedException.invalid("不能从任务中触发流程错误或升级事件");
